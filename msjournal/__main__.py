@@ -1,0 +1,5 @@
+import sys
+
+from msjournal.cli import main
+
+sys.exit(main())

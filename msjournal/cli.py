@@ -1,0 +1,96 @@
+"""The msjournal command: the window by default, and subcommands for everything in the core.
+
+Expected failures print one line to stderr and exit non-zero; no tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from msjournal import __version__
+from msjournal.errors import JournalError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"msjournal: {message} (see msjournal --help)\n")
+
+
+def _journal_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument("--journal", metavar="PATH", required=required,
+                        help="journal file (default: your own journal in the data folder)")
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    _journal_option(parser)
+    parser.add_argument("--demo", action="store_true",
+                        help="open a fresh copy of a demo journal (never your own)")
+    parser.add_argument("--quit-after-show", action="store_true",
+                        help="show and paint the window once, then exit (to time start-up)")
+
+
+def _add_core_commands(commands: argparse._SubParsersAction) -> None:
+    demo = commands.add_parser("demo", help="write a realistic demo journal")
+    demo.add_argument("--out", metavar="PATH", required=True)
+    demo.add_argument("--years", type=float, default=2, help="how many years (default 2)")
+    demo.add_argument("--seed", type=int, default=7, help="random seed (same seed, same journal)")
+
+    importing = commands.add_parser("import", help="add the entries of a journal file (JSON)")
+    importing.add_argument("file", metavar="FILE.json")
+    _journal_option(importing)
+
+    alerts = commands.add_parser("alerts", help="show active 'contact your care team' alerts")
+    _journal_option(alerts)
+    alerts.add_argument("--as-of", metavar="DATE-TIME", help="evaluate as of this moment")
+    alerts.add_argument("--all", action="store_true", help="include acknowledged and past alerts")
+    alerts.add_argument("--json", action="store_true", help="print JSON")
+
+    due = commands.add_parser("due", help="show what is due next")
+    _journal_option(due)
+    due.add_argument("--as-of", metavar="DATE", help="as of this date (default today)")
+    due.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _add_export_command(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="write the journal in an open format")
+    export.add_argument("format", choices=["json", "csv", "ics"])
+    _journal_option(export)
+    export.add_argument("--out", metavar="PATH", required=True)
+    export.add_argument("--from", dest="date_from", metavar="DATE")
+    export.add_argument("--to", dest="date_to", metavar="DATE")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="msjournal", description="A personal journal for MS infusion therapy. "
+                     "With no command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"msjournal {__version__}")
+    _add_window_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_core_commands(commands)
+    _add_export_command(commands)
+    return parser
+
+
+def _handler(command: str | None) -> Handler:
+    if command is None:
+        from msjournal.ui.launch import run_window
+
+        return run_window
+    from msjournal import commands
+
+    return commands.HANDLERS[command]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _handler(args.command)(args)
+    except JournalError as error:
+        print(f"msjournal: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,213 @@
+"""The journal's SQLite storage: peewee models, connection settings and schema upgrades.
+
+Only the core touches these models; the window and the command line go through
+msjournal.journal.Journal.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee as pw
+
+from msjournal.errors import JournalError
+
+APPLICATION_ID = 0x4D534A4E  # "MSJN": marks a SQLite file as an msjournal journal
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "secure_delete": 1,
+    "busy_timeout": 5000,
+}
+
+database = pw.DatabaseProxy()
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Infusion(BaseModel):
+    uid = pw.CharField(unique=True)
+    treatment = pw.CharField()
+    start = pw.DateTimeField()
+    end = pw.DateTimeField(null=True)
+    dose = pw.CharField(null=True)  # decimal text: keeps exactly what was entered
+    dose_unit = pw.CharField(default="")
+    dose_number = pw.IntegerField(null=True)
+    site = pw.CharField(default="")
+    location = pw.CharField(default="")
+    administered_by = pw.CharField(default="")
+    lot = pw.CharField(default="")
+    premedications = pw.TextField(default="")
+    temp_before = pw.CharField(null=True)
+    temp_before_unit = pw.CharField(default="C")
+    pulse_before = pw.IntegerField(null=True)
+    systolic_before = pw.IntegerField(null=True)
+    diastolic_before = pw.IntegerField(null=True)
+    temp_after = pw.CharField(null=True)
+    temp_after_unit = pw.CharField(default="C")
+    pulse_after = pw.IntegerField(null=True)
+    systolic_after = pw.IntegerField(null=True)
+    diastolic_after = pw.IntegerField(null=True)
+    notes = pw.TextField(default="")
+
+
+class SideEffect(BaseModel):
+    uid = pw.CharField(unique=True)
+    symptom = pw.CharField()
+    other_label = pw.CharField(default="")
+    severity = pw.IntegerField()
+    onset = pw.DateTimeField()
+    resolved = pw.DateTimeField(null=True)
+    infusion = pw.ForeignKeyField(Infusion, null=True, on_delete="SET NULL", backref="side_effects")
+    during_infusion = pw.BooleanField(default=False)
+    unusual = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+
+
+class Temperature(BaseModel):
+    uid = pw.CharField(unique=True)
+    taken = pw.DateTimeField()
+    value = pw.CharField()  # decimal text, as entered
+    unit = pw.CharField()
+    notes = pw.TextField(default="")
+
+
+class FollowUp(BaseModel):
+    uid = pw.CharField(unique=True)
+    kind = pw.CharField()
+    title = pw.CharField()
+    due = pw.DateField()
+    done = pw.DateField(null=True)
+    with_whom = pw.CharField(default="")
+    task = pw.CharField(default="")
+    treatment = pw.CharField(default="")
+    notes = pw.TextField(default="")
+
+
+class TherapyPlan(BaseModel):
+    treatment = pw.CharField()
+    started = pw.DateField(null=True)
+    interval_days = pw.IntegerField(null=True)
+    evaluation_done = pw.BooleanField(default=False)
+    risks_discussed = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+    ended = pw.DateField(null=True)
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()  # JSON
+
+
+class AlertAcknowledgement(BaseModel):
+    alert_key = pw.CharField(primary_key=True)
+    at = pw.DateTimeField()
+    note = pw.TextField(default="")
+
+
+ALL_MODELS = (Infusion, SideEffect, Temperature, FollowUp, TherapyPlan, Setting, AlertAcknowledgement)
+
+
+# ---------------------------------------------------------------- schema upgrades
+
+
+def _create_version_1(db: pw.SqliteDatabase) -> None:
+    db.create_tables(ALL_MODELS, safe=False)
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _add_time_indexes(db: pw.SqliteDatabase) -> None:
+    """Version 2: indexes for the date-ordered lists, so long journals stay quick."""
+    for table, column in (("infusion", "start"), ("side_effect", "onset"),
+                          ("temperature", "taken"), ("follow_up", "due")):
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}" ("{column}")')
+
+
+# MIGRATIONS[n] upgrades a journal from schema version n to n + 1.
+MIGRATIONS: list[Callable[[pw.SqliteDatabase], None]] = [_create_version_1, _add_time_indexes]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: pw.SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def upgrade(db: pw.SqliteDatabase, before_upgrade: Callable[[int], None] | None = None) -> int:
+    """Bring the schema up to date, one step per transaction; returns the old version."""
+    found = schema_version(db)
+    if found > SCHEMA_VERSION:
+        raise JournalError(
+            f"This journal was written by a newer msjournal (schema {found}; this version "
+            f"reads up to {SCHEMA_VERSION}). Update msjournal to open it."
+        )
+    if found < SCHEMA_VERSION and found > 0 and before_upgrade is not None:
+        before_upgrade(found)
+    for version in range(found, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[version](db)
+            db.execute_sql(f"PRAGMA user_version = {version + 1}")
+    return found
+
+
+# ---------------------------------------------------------------- connections
+
+
+def create_private_file(path: Path) -> None:
+    """Create the journal file readable by its owner only, before SQLite opens it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
+
+
+def check_is_journal(path: Path) -> None:
+    """Refuse a file that exists but is not an msjournal journal, without writing to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise JournalError(f"{path} is not an msjournal journal (it is not a SQLite database).")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        raise JournalError(f"{path} is a database of another program, not an msjournal journal.")
+    if app_id == 0:
+        _check_foreign_sqlite(path)
+
+
+def _check_foreign_sqlite(path: Path) -> None:
+    uri = f"file:{path}?mode=ro"
+    try:
+        with sqlite3.connect(uri, uri=True) as con:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as error:
+        raise JournalError(f"{path} cannot be read as a journal: {error}.") from None
+    if tables:
+        raise JournalError(f"{path} is a database of another program, not an msjournal journal.")
+
+
+def open_database(path: Path, before_upgrade: Callable[[int], None] | None = None) -> pw.SqliteDatabase:
+    """Open (creating if needed) a journal file with the durable settings and current schema."""
+    path = Path(path)
+    check_is_journal(path)
+    create_private_file(path)
+    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
+    database.initialize(db)
+    try:
+        db.connect()
+        upgrade(db, before_upgrade)
+    except pw.DatabaseError as error:
+        db.close()
+        raise JournalError(f"{path} cannot be opened as a journal: {error}.") from None
+    except JournalError:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,23 @@
+"""Expected failures: each carries a message a person can act on."""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """A failure the person can understand and act on; never shown as a traceback."""
+
+
+class ValidationError(JournalError):
+    """One field of an entry has a value that cannot be saved."""
+
+    def __init__(self, field: str, value: object, reason: str, record: str | None = None):
+        self.field = field
+        self.value = value
+        self.reason = reason
+        self.record = record
+        where = f"record {record}, " if record else ""
+        super().__init__(f"{where}{field} = {value!r}: {reason}")
+
+
+class NotFoundError(JournalError):
+    """An entry that was asked for is not in the journal."""

@@ -1,0 +1,312 @@
+"""The journal: the one door through which the window, the command line and tests read and write.
+
+Every write validates first, then runs as one transaction; nothing is written when
+validation fails.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import peewee as pw
+
+from msjournal import db, settings as settings_store, store
+from msjournal.catalog import Catalog, load_catalog
+from msjournal.errors import JournalError, NotFoundError
+from msjournal.records import (
+    Entry,
+    FollowUp,
+    Infusion,
+    JournalData,
+    Settings,
+    SideEffect,
+    TemperatureReading,
+    TherapyPlan,
+)
+from msjournal.validation import (
+    Draft,
+    validate_follow_up,
+    validate_infusion,
+    validate_plan,
+    validate_side_effect,
+    validate_temperature,
+)
+
+PREFIXES = {Infusion: "inf", SideEffect: "se", TemperatureReading: "t", FollowUp: "f"}
+MODELS: dict[str, type[db.BaseModel]] = {
+    "inf": db.Infusion, "se": db.SideEffect, "t": db.Temperature, "f": db.FollowUp,
+}
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    added: dict[str, int]
+    already_present: int
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _prefix(entry_id: str) -> str:
+    prefix = entry_id.split("-", 1)[0]
+    if prefix not in MODELS:
+        raise NotFoundError(f"No entry has the id {entry_id!r}.")
+    return prefix
+
+
+class Journal:
+    def __init__(self, path: Path, database: pw.SqliteDatabase, catalog: Catalog):
+        self.path = path
+        self._db = database
+        self._base_catalog = catalog
+        self._settings: Settings | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, catalog: Catalog | None = None,
+             before_upgrade: Callable[[int], None] | None = None) -> Journal:
+        path = Path(path).expanduser()
+        database = db.open_database(path, before_upgrade)
+        return cls(path, database, catalog or load_catalog())
+
+    def close(self) -> None:
+        if not self._db.is_closed():
+            self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _atomic(self) -> Any:
+        return self._db.atomic("IMMEDIATE")
+
+    # ------------------------------------------------------------ settings and catalog
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            stored = {row.key: row.value for row in db.Setting.select()}
+            self._settings = settings_store.from_stored(stored)
+        return self._settings
+
+    def update_settings(self, **changes: Any) -> Settings:
+        updated = settings_store.apply_changes(self.settings(), changes)
+        with self._atomic():
+            for name in changes:
+                value = settings_store.encode(getattr(updated, name))
+                db.Setting.replace(key=name, value=value).execute()
+        self._settings = updated
+        return updated
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._base_catalog.with_overrides(self.settings().overrides)
+
+    # ------------------------------------------------------------ reading
+
+    def infusions(self) -> list[Infusion]:
+        query = db.Infusion.select().order_by(db.Infusion.start, db.Infusion.id).dicts()
+        return [store.infusion_from_row(row) for row in query]
+
+    def _infusion_uids(self) -> dict[int, str]:
+        return dict(db.Infusion.select(db.Infusion.id, db.Infusion.uid).tuples())
+
+    def side_effects(self) -> list[SideEffect]:
+        uids = self._infusion_uids()
+        query = db.SideEffect.select().order_by(db.SideEffect.onset, db.SideEffect.id).dicts()
+        return [store.side_effect_from_row(row, uids) for row in query]
+
+    def temperatures(self) -> list[TemperatureReading]:
+        query = db.Temperature.select().order_by(db.Temperature.taken, db.Temperature.id).dicts()
+        return [store.temperature_from_row(row) for row in query]
+
+    def follow_ups(self) -> list[FollowUp]:
+        query = db.FollowUp.select().order_by(db.FollowUp.due, db.FollowUp.id).dicts()
+        return [store.follow_up_from_row(row) for row in query]
+
+    def plan(self) -> TherapyPlan | None:
+        row = (db.TherapyPlan.select().where(db.TherapyPlan.ended.is_null())
+               .order_by(db.TherapyPlan.id.desc()).first())
+        return store.plan_from_row(row) if row else None
+
+    def acknowledgements(self) -> list[Any]:
+        return [store.acknowledgement_from_row(r) for r in db.AlertAcknowledgement.select()]
+
+    def snapshot(self) -> JournalData:
+        return JournalData(
+            infusions=tuple(self.infusions()), side_effects=tuple(self.side_effects()),
+            temperatures=tuple(self.temperatures()), follow_ups=tuple(self.follow_ups()),
+            plan=self.plan(), settings=self.settings(),
+            acknowledgements=tuple(self.acknowledgements()),
+        )
+
+    def get(self, entry_id: str) -> Entry:
+        model = MODELS[_prefix(entry_id)]
+        row = model.select().where(model.uid == entry_id).dicts().first()
+        if row is None:
+            raise NotFoundError(f"No entry has the id {entry_id!r}.")
+        return self._record_from_row(_prefix(entry_id), row)
+
+    def _record_from_row(self, prefix: str, row: dict[str, Any]) -> Entry:
+        if prefix == "inf":
+            return store.infusion_from_row(row)
+        if prefix == "se":
+            return store.side_effect_from_row(row, self._infusion_uids())
+        if prefix == "t":
+            return store.temperature_from_row(row)
+        return store.follow_up_from_row(row)
+
+    def last_infusion(self) -> Infusion | None:
+        row = db.Infusion.select().order_by(db.Infusion.start.desc()).dicts().first()
+        return store.infusion_from_row(row) if row else None
+
+    def is_empty(self) -> bool:
+        return not any(model.select().exists() for model in MODELS.values())
+
+    # ------------------------------------------------------------ writing entries
+
+    def _new_id(self, prefix: str) -> str:
+        model = MODELS[prefix]
+        while True:
+            candidate = f"{prefix}-{secrets.token_hex(4)}"
+            if not model.select().where(model.uid == candidate).exists():
+                return candidate
+
+    def _infusion_pk(self, uid: str | None) -> int | None:
+        if uid is None:
+            return None
+        return db.Infusion.get(db.Infusion.uid == uid).id
+
+    def _validate(self, prefix: str, draft: Draft, entry_id: str, now: datetime | None) -> Entry:
+        if prefix == "inf":
+            return validate_infusion(draft, self.catalog, entry_id, now)
+        if prefix == "se":
+            known = set(db.Infusion.select(db.Infusion.uid).scalars())
+            return validate_side_effect(draft, self.catalog, entry_id, known, now)
+        if prefix == "t":
+            return validate_temperature(draft, entry_id, now)
+        return validate_follow_up(draft, entry_id)
+
+    def _columns(self, record: Entry) -> dict[str, Any]:
+        if isinstance(record, Infusion):
+            return store.infusion_columns(record)
+        if isinstance(record, SideEffect):
+            return store.side_effect_columns(record, self._infusion_pk(record.infusion))
+        if isinstance(record, TemperatureReading):
+            return store.temperature_columns(record)
+        return store.follow_up_columns(record)
+
+    def _insert(self, record: Entry) -> None:
+        MODELS[PREFIXES[type(record)]].insert(**self._columns(record)).execute()
+
+    def add(self, kind: str, draft: Draft, now: datetime | None = None) -> Entry:
+        """Validate and save a new entry of kind inf, se, t or f."""
+        record = self._validate(kind, draft, self._new_id(kind), now or _now())
+        with self._atomic():
+            self._insert(record)
+        return record
+
+    def add_infusion(self, draft: Draft, now: datetime | None = None) -> Infusion:
+        return self.add("inf", draft, now)  # type: ignore[return-value]
+
+    def add_side_effect(self, draft: Draft, now: datetime | None = None) -> SideEffect:
+        return self.add("se", draft, now)  # type: ignore[return-value]
+
+    def add_temperature(self, draft: Draft, now: datetime | None = None) -> TemperatureReading:
+        return self.add("t", draft, now)  # type: ignore[return-value]
+
+    def add_follow_up(self, draft: Draft, now: datetime | None = None) -> FollowUp:
+        return self.add("f", draft, now)  # type: ignore[return-value]
+
+    def update(self, entry_id: str, draft: Draft, now: datetime | None = None) -> Entry:
+        """Replace an entry's fields with a validated draft; the id stays the same."""
+        prefix = _prefix(entry_id)
+        self.get(entry_id)
+        record = self._validate(prefix, draft, entry_id, now or _now())
+        model = MODELS[prefix]
+        with self._atomic():
+            model.update(**self._columns(record)).where(model.uid == entry_id).execute()
+        return record
+
+    def mark_follow_up_done(self, entry_id: str, on: date, outcome: str | None = None) -> FollowUp:
+        current = self.get(entry_id)
+        if not isinstance(current, FollowUp):
+            raise NotFoundError(f"{entry_id} is not a follow-up.")
+        notes = current.notes if outcome is None else outcome
+        with self._atomic():
+            db.FollowUp.update(done=on, notes=notes).where(db.FollowUp.uid == entry_id).execute()
+        return replace(current, done=on, notes=notes)
+
+    def delete(self, entry_id: str) -> tuple[Entry, tuple[SideEffect, ...]]:
+        """Delete an entry; returns it (and side effects it unlinked) so it can be restored."""
+        record = self.get(entry_id)
+        unlinked: tuple[SideEffect, ...] = ()
+        if isinstance(record, Infusion):
+            unlinked = tuple(s for s in self.side_effects() if s.infusion == entry_id)
+        model = MODELS[_prefix(entry_id)]
+        with self._atomic():
+            model.delete().where(model.uid == entry_id).execute()
+        return record, unlinked
+
+    def undo_delete(self, record: Entry, unlinked: Iterable[SideEffect] = ()) -> None:
+        """Put a deleted entry back exactly as it was, with its links."""
+        with self._atomic():
+            self._insert(record)
+            for effect in unlinked:
+                db.SideEffect.update(infusion=self._infusion_pk(effect.infusion)).where(
+                    db.SideEffect.uid == effect.id).execute()
+
+    # ------------------------------------------------------------ plan and alerts
+
+    def set_plan(self, draft: Draft) -> TherapyPlan:
+        """Start a new current therapy plan (the old one is kept, ended today)."""
+        plan = validate_plan(draft, self.catalog)
+        with self._atomic():
+            current = db.TherapyPlan.select().where(db.TherapyPlan.ended.is_null())
+            for row in current:
+                if row.treatment == plan.treatment:
+                    row.delete_instance()
+                else:
+                    row.ended = plan.started or date.today()
+                    row.save()
+            db.TherapyPlan.create(**plan.__dict__)
+        return plan
+
+    def acknowledge(self, alert_key: str, note: str = "", at: datetime | None = None) -> None:
+        with self._atomic():
+            db.AlertAcknowledgement.replace(alert_key=alert_key, at=at or _now(),
+                                            note=note.strip()).execute()
+
+    # ------------------------------------------------------------ bulk import
+
+    def existing_ids(self) -> set[str]:
+        found: set[str] = set()
+        for model in MODELS.values():
+            found.update(model.select(model.uid).scalars())
+        return found
+
+    def add_records(self, data: JournalData) -> ImportCounts:
+        """Add already-validated records in one transaction; ids already present are skipped."""
+        present = self.existing_ids()
+        groups = {"infusions": data.infusions, "side_effects": data.side_effects,
+                  "temperatures": data.temperatures, "follow_ups": data.follow_ups}
+        added = {name: 0 for name in groups}
+        skipped = 0
+        with self._atomic():
+            for name, records in groups.items():
+                for record in records:
+                    if record.id in present:
+                        skipped += 1
+                        continue
+                    self._insert(record)
+                    added[name] += 1
+            if data.plan is not None and self.plan() is None:
+                db.TherapyPlan.create(**data.plan.__dict__)
+        return ImportCounts(added, skipped)
+

@@ -1,0 +1,219 @@
+"""The journal file format (JSON, versioned): export, and all-or-nothing import.
+
+docs/journal-format.md describes it. Import validates every record with the same
+checks as the window before anything is written; one bad record refuses the file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from msjournal.catalog import Catalog
+from msjournal.dates import format_date, format_datetime
+from msjournal.errors import JournalError, ValidationError
+from msjournal.records import (
+    FollowUp,
+    Infusion,
+    JournalData,
+    SideEffect,
+    TemperatureReading,
+    Vitals,
+)
+from msjournal.validation import (
+    validate_follow_up,
+    validate_infusion,
+    validate_plan,
+    validate_side_effect,
+    validate_temperature,
+)
+
+FORMAT_NAME = "msjournal"
+FORMAT_VERSION = 1
+SECTIONS = ("infusions", "side_effects", "temperatures", "follow_ups")
+PREFIX_FOR = {"infusions": "inf", "side_effects": "se", "temperatures": "t", "follow_ups": "f"}
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _vitals_json(vitals: Vitals) -> dict[str, Any] | None:
+    if vitals.is_empty():
+        return None
+    return {"temperature": _number(vitals.temperature), "temperature_unit": vitals.temperature_unit,
+            "pulse": vitals.pulse, "systolic": vitals.systolic, "diastolic": vitals.diastolic}
+
+
+def infusion_json(record: Infusion) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": record.id, "treatment": record.treatment, "start": format_datetime(record.start),
+        "end": format_datetime(record.end), "dose": _number(record.dose),
+        "dose_unit": record.dose_unit, "dose_number": record.dose_number, "site": record.site,
+        "location": record.location, "administered_by": record.administered_by,
+        "lot": record.lot, "premedications": record.premedications, "notes": record.notes,
+    }
+    for name, vitals in (("vitals_before", record.vitals_before), ("vitals_after", record.vitals_after)):
+        if (encoded := _vitals_json(vitals)) is not None:
+            out[name] = encoded
+    return out
+
+
+def side_effect_json(record: SideEffect) -> dict[str, Any]:
+    out = asdict(record)
+    out.update(onset=format_datetime(record.onset), resolved=format_datetime(record.resolved))
+    return out
+
+
+def temperature_json(record: TemperatureReading) -> dict[str, Any]:
+    return {"id": record.id, "taken": format_datetime(record.taken),
+            "value": _number(record.value), "unit": record.unit, "notes": record.notes}
+
+
+def follow_up_json(record: FollowUp) -> dict[str, Any]:
+    out = asdict(record)
+    out.update(due=format_date(record.due), done=format_date(record.done))
+    return out
+
+
+def to_json(data: JournalData) -> dict[str, Any]:
+    plan = None
+    if data.plan is not None:
+        plan = asdict(data.plan) | {"started": format_date(data.plan.started)}
+    return {
+        "format": FORMAT_NAME, "version": FORMAT_VERSION,
+        "exported": datetime.now().isoformat(timespec="seconds"),
+        "therapy_plan": plan,
+        "infusions": [infusion_json(r) for r in data.infusions],
+        "side_effects": [side_effect_json(r) for r in data.side_effects],
+        "temperatures": [temperature_json(r) for r in data.temperatures],
+        "follow_ups": [follow_up_json(r) for r in data.follow_ups],
+    }
+
+
+def dumps(data: JournalData) -> str:
+    return json.dumps(to_json(data), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------- import
+
+
+def _flatten_vitals(record: dict[str, Any]) -> dict[str, Any]:
+    flat = dict(record)
+    for suffix in ("before", "after"):
+        vitals = flat.pop(f"vitals_{suffix}", None)
+        if vitals is None:
+            continue
+        if not isinstance(vitals, dict):
+            raise ValidationError(f"vitals_{suffix}", vitals, "expected an object")
+        for key in ("temperature", "temperature_unit", "pulse", "systolic", "diastolic"):
+            flat[f"{key}_{suffix}"] = vitals.get(key)
+    return flat
+
+
+def _record_id(section: str, record: dict[str, Any], index: int) -> str:
+    entry_id = record.get("id")
+    where = f"{section}[{index}]"
+    if not isinstance(entry_id, str) or not entry_id.strip():
+        raise ValidationError("id", entry_id, "every record needs a text id", record=where)
+    if len(entry_id) > 100:
+        raise ValidationError("id", entry_id[:40], "is too long", record=where)
+    return entry_id.strip()
+
+
+def _parse_section(section: str, records: Any, catalog: Catalog, known_infusions: set[str],
+                   now: datetime) -> list[Any]:
+    if not isinstance(records, list):
+        raise ValidationError(section, type(records).__name__, "expected a list of records")
+    parsed = []
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise ValidationError(section, record, "expected an object", record=f"{section}[{index}]")
+        entry_id = _record_id(section, record, index)
+        if entry_id in seen:
+            raise ValidationError("id", entry_id, "appears twice in the file", record=entry_id)
+        seen.add(entry_id)
+        parsed.append(_parse_record(section, record, entry_id, catalog, known_infusions, now))
+    return parsed
+
+
+def _parse_record(section: str, record: dict[str, Any], entry_id: str, catalog: Catalog,
+                  known_infusions: set[str], now: datetime) -> Any:
+    try:
+        if section == "infusions":
+            return validate_infusion(_flatten_vitals(record), catalog, entry_id, now)
+        if section == "side_effects":
+            return validate_side_effect(record, catalog, entry_id, known_infusions, now)
+        if section == "temperatures":
+            return validate_temperature(record, entry_id, now)
+        return validate_follow_up(record, entry_id)
+    except ValidationError as error:
+        raise ValidationError(error.field, error.value, error.reason, record=entry_id) from None
+
+
+def _check_header(document: Any) -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise JournalError('This is not an msjournal file (it lacks "format": "msjournal").')
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise JournalError(f"The file's version {version!r} is not a number.")
+    if version > FORMAT_VERSION or version < 1:
+        raise JournalError(f"The file is format version {version}; this msjournal reads version "
+                           f"{FORMAT_VERSION}. Update msjournal to import it.")
+
+
+def from_json(document: Any, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+              now: datetime | None = None) -> JournalData:
+    """Validate a whole parsed document; raises on the first bad record, naming it."""
+    _check_header(document)
+    now = now or datetime.now()
+    sections = {name: document.get(name, []) for name in SECTIONS}
+    infusions = _parse_section("infusions", sections["infusions"], catalog, set(), now)
+    known = set(existing_infusions) | {i.id for i in infusions}
+    plan_raw = document.get("therapy_plan")
+    if plan_raw is not None and not isinstance(plan_raw, dict):
+        raise ValidationError("therapy_plan", plan_raw, "expected an object")
+    return JournalData(
+        infusions=tuple(infusions),
+        side_effects=tuple(_parse_section("side_effects", sections["side_effects"], catalog, known, now)),
+        temperatures=tuple(_parse_section("temperatures", sections["temperatures"], catalog, known, now)),
+        follow_ups=tuple(_parse_section("follow_ups", sections["follow_ups"], catalog, known, now)),
+        plan=validate_plan(plan_raw, catalog) if plan_raw else None,
+    )
+
+
+def loads(text: str | bytes, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+          now: datetime | None = None) -> JournalData:
+    try:
+        document = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as error:
+        raise JournalError(f"The file is not valid JSON: {error}.") from None
+    return from_json(document, catalog, existing_infusions, now)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
+
+
+def read_file(path: Path, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+              now: datetime | None = None) -> JournalData:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise JournalError(f"{path} is too large to be a journal file ({size} bytes).")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise JournalError(f"Cannot read {path}: {error.strerror or error}.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise JournalError(f"{path} is not a UTF-8 text file.") from None
+    return loads(text, catalog, existing_infusions, now)

@@ -64,6 +64,35 @@ def _add_export_command(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--to", dest="date_to", metavar="DATE")
 
 
+def _add_chart_and_summary_commands(commands: argparse._SubParsersAction) -> None:
+    chart = commands.add_parser("chart", help="draw a trend chart to a PNG or SVG file")
+    chart.add_argument("kind", choices=["severity", "temperature", "cycle", "per-infusion"])
+    _journal_option(chart)
+    chart.add_argument("--out", metavar="FILE.png|FILE.svg", required=True)
+    chart.add_argument("--from", dest="date_from", metavar="DATE")
+    chart.add_argument("--to", dest="date_to", metavar="DATE")
+    chart.add_argument("--symptom", action="append", metavar="ID", help="symptom id (repeatable)")
+
+    summary = commands.add_parser("summary", help="write the appointment summary PDF")
+    _journal_option(summary)
+    summary.add_argument("--out", metavar="FILE.pdf", required=True)
+    summary.add_argument("--from", dest="date_from", metavar="DATE")
+    summary.add_argument("--to", dest="date_to", metavar="DATE")
+
+
+def _add_safety_commands(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser("backup", help="make a backup of the journal now")
+    _journal_option(backup)
+    backup.add_argument("--out", metavar="FILE", help="where to write it (default: backups folder)")
+
+    restore = commands.add_parser("restore", help="replace the journal with a checked backup")
+    restore.add_argument("file", metavar="FILE")
+    _journal_option(restore)
+
+    check = commands.add_parser("check", help="check the journal file for damage")
+    _journal_option(check)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="msjournal", description="A personal journal for MS infusion therapy. "
                      "With no command, opens the window.")
@@ -72,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_core_commands(commands)
     _add_export_command(commands)
+    _add_chart_and_summary_commands(commands)
+    _add_safety_commands(commands)
     return parser
 
 

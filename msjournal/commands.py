@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from msjournal.demo import write_demo
 from msjournal.errors import JournalError, ValidationError
 from msjournal.history import as_of
 from msjournal.journal import Journal
-from msjournal.journal_format import dumps, read_file
+from msjournal.journal_format import read_file
 from msjournal.paths import resolve_journal
 
 
@@ -125,8 +124,34 @@ def _due_json(item: schedule.DueItem, today: date) -> dict[str, object]:
             "entry": item.entry, "task": item.task, "note": item.note, "unverified": item.unverified}
 
 
-def export_json_text(journal: Journal) -> str:
-    return dumps(journal.snapshot())
+def chart(args: argparse.Namespace) -> int:
+    from msjournal.chart_command import run_chart
+
+    return run_chart(args)
+
+
+def summary(args: argparse.Namespace) -> int:
+    from msjournal.summary_command import run_summary
+
+    return run_summary(args)
+
+
+def backup(args: argparse.Namespace) -> int:
+    from msjournal.safety_commands import run_backup
+
+    return run_backup(args)
+
+
+def restore(args: argparse.Namespace) -> int:
+    from msjournal.safety_commands import run_restore
+
+    return run_restore(args)
+
+
+def check(args: argparse.Namespace) -> int:
+    from msjournal.safety_commands import run_check
+
+    return run_check(args)
 
 
 HANDLERS = {
@@ -135,8 +160,9 @@ HANDLERS = {
     "export": export,
     "alerts": alerts,
     "due": due,
+    "chart": chart,
+    "summary": summary,
+    "backup": backup,
+    "restore": restore,
+    "check": check,
 }
-
-
-def print_error(message: str) -> None:
-    print(f"msjournal: {message}", file=sys.stderr)

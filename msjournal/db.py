@@ -162,10 +162,41 @@ def upgrade(db: pw.SqliteDatabase, before_upgrade: Callable[[int], None] | None 
 
 def create_private_file(path: Path) -> None:
     """Create the journal file readable by its owner only, before SQLite opens it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
+
+
+def make_files_private(path: Path) -> None:
+    """Journal, -wal and -shm readable by the owner only (SQLite's own default is 0644)."""
+    if os.name != "posix":
+        return
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        try:
+            if side.exists() and side.stat().st_mode & 0o077:
+                os.chmod(side, 0o600)
+        except OSError:
+            pass  # a read-only folder: opening still works, writing reports its own error
+
+
+EXPECTED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1}
+
+
+def connection_settings(db: pw.SqliteDatabase) -> dict[str, object]:
+    return {name: db.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in EXPECTED_PRAGMAS}
+
+
+class JournalDatabase(pw.SqliteDatabase):
+    """A SqliteDatabase that checks the durable settings on every new connection."""
+
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)
+        found = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in EXPECTED_PRAGMAS}
+        if found != EXPECTED_PRAGMAS:
+            raise JournalError(f"{self.database} cannot be opened with safe settings "
+                               f"(found {found}); it was not changed.")
 
 
 def check_is_journal(path: Path) -> None:
@@ -194,15 +225,35 @@ def _check_foreign_sqlite(path: Path) -> None:
         raise JournalError(f"{path} is a database of another program, not an msjournal journal.")
 
 
+_STORAGE_PROBLEMS = (
+    ("disk is full", "the disk is full. Free some space, then save again"),
+    ("disk i/o error", "the disk reported a write error (it may be full or failing)"),
+    ("readonly database", "the journal file or its folder is read-only"),
+    ("database is locked", "another running copy of msjournal is using the journal. "
+                           "Close the other window, then save again"),
+    ("malformed", "the journal file is damaged. Run 'msjournal check' or restore a backup"),
+    ("not a database", "the journal file is damaged. Run 'msjournal check' or restore a backup"),
+)
+
+
+def storage_error(error: Exception) -> JournalError:
+    """Turn a SQLite failure during a write into a message the person can act on."""
+    text = str(error).lower()
+    reason = next((why for key, why in _STORAGE_PROBLEMS if key in text), f"SQLite said: {error}")
+    return JournalError(f"Could not save: {reason}. Nothing was changed; everything saved "
+                        f"before is safe.")
+
+
 def open_database(path: Path, before_upgrade: Callable[[int], None] | None = None) -> pw.SqliteDatabase:
     """Open (creating if needed) a journal file with the durable settings and current schema."""
     path = Path(path)
     check_is_journal(path)
     create_private_file(path)
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
+    db = JournalDatabase(str(path), pragmas=PRAGMAS)
     database.initialize(db)
     try:
         db.connect()
+        make_files_private(path)
         upgrade(db, before_upgrade)
     except pw.DatabaseError as error:
         db.close()

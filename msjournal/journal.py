@@ -7,7 +7,9 @@ validation fails.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -66,6 +68,10 @@ class Journal:
         self._db = database
         self._base_catalog = catalog
         self._settings: Settings | None = None
+        # Called with the journal after each committed write, and before a bulk import
+        # (msjournal.backups uses them for automatic backups).
+        self.after_write: list[Callable[[Journal], None]] = []
+        self.before_import: list[Callable[[Journal], None]] = []
 
     @classmethod
     def open(cls, path: Path | str, catalog: Catalog | None = None,
@@ -84,8 +90,18 @@ class Journal:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _atomic(self) -> Any:
-        return self._db.atomic("IMMEDIATE")
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One write transaction; SQLite failures become a JournalError and nothing is written."""
+        try:
+            with self._db.atomic("IMMEDIATE"):
+                yield
+        except pw.DatabaseError as error:
+            raise db.storage_error(error) from None
+        except sqlite3.Error as error:
+            raise db.storage_error(error) from None
+        for hook in list(self.after_write):
+            hook(self)
 
     # ------------------------------------------------------------ settings and catalog
 
@@ -298,6 +314,8 @@ class Journal:
                   "temperatures": data.temperatures, "follow_ups": data.follow_ups}
         added = {name: 0 for name in groups}
         skipped = 0
+        for hook in list(self.before_import):
+            hook(self)
         with self._atomic():
             for name, records in groups.items():
                 for record in records:

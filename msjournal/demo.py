@@ -43,7 +43,7 @@ class _Builder:
 
     def effect(self, symptom: str, severity: int, onset: datetime, hours: float | None,
                infusion: str | None, **extra: object) -> None:
-        resolved = None if hours is None else onset + timedelta(hours=hours)
+        resolved = None if hours is None else (onset + timedelta(hours=hours)).replace(second=0, microsecond=0)
         self.effects.append(SideEffect(
             id=self.next_id("se", self.effects), symptom=symptom, severity=severity, onset=onset,
             resolved=resolved, infusion=infusion, **extra))  # type: ignore[arg-type]

@@ -1,0 +1,150 @@
+"""Saving, editing, deleting and undoing entries; settings; the schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+
+import pytest
+
+from msjournal import db
+from msjournal.errors import JournalError, ValidationError
+from msjournal.journal import Journal
+from tests.conftest import NOW
+
+
+def test_new_journal_has_durable_settings(journal, journal_path) -> None:
+    """The journal uses WAL, synchronous FULL, foreign keys and secure delete."""
+    pragma = lambda name: db.database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("synchronous") == 2
+    assert pragma("foreign_keys") == 1
+    assert pragma("secure_delete") == 1
+    assert pragma("user_version") == db.SCHEMA_VERSION
+    assert pragma("application_id") == db.APPLICATION_ID
+
+
+def test_entries_survive_closing_and_reopening(journal, journal_path) -> None:
+    """What was saved is there after the journal is closed and opened again."""
+    infusion = journal.add("inf", {"treatment": "natalizumab", "start": "2026-03-02T09:30",
+                                   "dose": "300", "dose_unit": "mg", "lot": "AB123",
+                                   "temperature_before": "36.8", "pulse_before": "72"}, now=NOW)
+    effect = journal.add("se", {"symptom": "headache", "severity": 4, "onset": "2026-03-02T18:00",
+                                "infusion": infusion.id}, now=NOW)
+    journal.close()
+    reopened = Journal.open(journal_path)
+    assert reopened.get(infusion.id) == infusion
+    assert reopened.get(effect.id).infusion == infusion.id
+    assert reopened.get(infusion.id).vitals_before.temperature == Decimal("36.8")
+    reopened.close()
+
+
+def test_editing_keeps_the_id_and_validates(journal) -> None:
+    """Editing replaces the fields, keeps the id, and refuses bad values without writing."""
+    effect = journal.add("se", {"symptom": "headache", "severity": 4, "onset": "2026-03-02T18:00"}, now=NOW)
+    edited = journal.update(effect.id, {"symptom": "headache", "severity": 6,
+                                        "onset": "2026-03-02T18:00", "resolved": "2026-03-03T08:00"}, now=NOW)
+    assert edited.id == effect.id and journal.get(effect.id).severity == 6
+    with pytest.raises(ValidationError):
+        journal.update(effect.id, {"symptom": "headache", "severity": 60, "onset": "2026-03-02T18:00"}, now=NOW)
+    assert journal.get(effect.id).severity == 6
+
+
+def test_delete_then_undo_restores_entry_and_links(journal) -> None:
+    """Deleting an infusion unlinks its side effects; undo puts both back as they were."""
+    infusion = journal.add("inf", {"treatment": "natalizumab", "start": "2026-03-02T09:30"}, now=NOW)
+    effect = journal.add("se", {"symptom": "fatigue", "severity": 3, "onset": "2026-03-03T08:00",
+                                "infusion": infusion.id}, now=NOW)
+    before = journal.snapshot()
+    record, unlinked = journal.delete(infusion.id)
+    assert journal.infusions() == [] and journal.get(effect.id).infusion is None
+    journal.undo_delete(record, unlinked)
+    assert journal.snapshot() == before
+
+
+def test_follow_up_can_be_marked_done(journal) -> None:
+    """Marking a follow-up done records the day and the outcome."""
+    follow = journal.add("f", {"kind": "lab_test", "title": "Blood test", "due": "2026-06-01"}, now=NOW)
+    from datetime import date
+
+    done = journal.mark_follow_up_done(follow.id, date(2026, 6, 2), "All normal")
+    assert journal.get(follow.id) == done and done.notes == "All normal"
+
+
+def test_settings_are_kept_and_checked(journal, journal_path) -> None:
+    """Settings persist; a bad threshold is refused by name."""
+    journal.update_settings(temperature_unit="F", fever_threshold="38.0", fever_threshold_unit="C")
+    with pytest.raises(ValidationError) as caught:
+        journal.update_settings(fever_threshold="60", fever_threshold_unit="C")
+    assert caught.value.field == "fever_threshold"
+    journal.close()
+    reopened = Journal.open(journal_path)
+    settings = reopened.settings()
+    assert settings.temperature_unit == "F" and settings.fever_threshold == Decimal("38.0")
+    reopened.close()
+
+
+def test_therapy_plan_records_the_checklist(journal) -> None:
+    """The plan keeps the pre-treatment checklist and the care team's interval."""
+    journal.set_plan({"treatment": "natalizumab", "started": "2026-01-05", "interval_days": "42",
+                      "evaluation_done": True, "risks_discussed": True})
+    plan = journal.plan()
+    assert plan.evaluation_done and plan.risks_discussed and plan.interval_days == 42
+    journal.set_plan({"treatment": "ocrelizumab", "started": "2026-05-01"})
+    assert journal.plan().treatment == "ocrelizumab"
+
+
+def test_acknowledgement_is_stored(journal) -> None:
+    """An acknowledged alert keeps its note."""
+    journal.acknowledge("fever:t-1", "Called the nurse; paracetamol")
+    assert journal.snapshot().acknowledgements[0].note == "Called the nurse; paracetamol"
+
+
+def test_newer_schema_is_refused_without_writing(journal_path) -> None:
+    """A journal from a newer msjournal is refused with a clear message and left untouched."""
+    Journal.open(journal_path).close()
+    with sqlite3.connect(journal_path) as con:
+        con.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 1}")
+    before = journal_path.read_bytes()
+    with pytest.raises(JournalError, match="newer msjournal"):
+        Journal.open(journal_path)
+    assert journal_path.read_bytes() == before
+
+
+def test_upgrade_from_version_1_keeps_entries(tmp_path) -> None:
+    """A version-1 journal is upgraded step by step and keeps every entry."""
+    import peewee as pw
+
+    path = tmp_path / "v1.sqlite"
+    old = pw.SqliteDatabase(str(path), pragmas=db.PRAGMAS)
+    db.database.initialize(old)
+    db.MIGRATIONS[0](old)
+    old.execute_sql("PRAGMA user_version = 1")
+    db.Temperature.create(uid="t-1", taken="2026-03-03 07:30:00", value="37.2", unit="C")
+    old.close()
+    seen = []
+    journal = Journal.open(path, before_upgrade=seen.append)
+    assert seen == [1]
+    assert [t.id for t in journal.temperatures()] == ["t-1"]
+    indexes = {r[0] for r in db.database.execute_sql("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "temperature_taken" in indexes
+    journal.close()
+
+
+@pytest.mark.parametrize("content", [b"%PDF-1.7 not a journal", b"hello"])
+def test_a_file_that_is_not_a_journal_is_refused(tmp_path, content) -> None:
+    """Opening a file that is not a journal says so and does not change it."""
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(JournalError, match="not an msjournal journal"):
+        Journal.open(path)
+    assert path.read_bytes() == content
+
+
+def test_another_programs_database_is_refused(tmp_path) -> None:
+    """A SQLite database of another program is never opened as a journal."""
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE songs (title TEXT)")
+    with pytest.raises(JournalError, match="another program"):
+        Journal.open(path)

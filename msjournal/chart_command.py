@@ -1,0 +1,61 @@
+"""`msjournal chart KIND --out FILE.png|.svg`: one trend chart to a file, as the window draws it."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from msjournal.catalog import Catalog
+from msjournal.dates import parse_date
+from msjournal.errors import JournalError, ValidationError
+from msjournal.records import OTHER_SYMPTOM
+
+
+def _option_date(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(option, text)
+    except ValidationError as error:
+        raise JournalError(str(error)) from None
+
+
+def _check_out(text: str) -> Path:
+    out = Path(text)
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise JournalError(f"--out = {text!r}: a chart is written as PNG or SVG; "
+                           "choose a file name ending in .png or .svg.")
+    return out
+
+
+def _check_symptoms(ids: list[str] | None, catalog: Catalog) -> list[str] | None:
+    if not ids:
+        return None
+    for symptom in ids:
+        if symptom not in catalog.symptoms and symptom != OTHER_SYMPTOM:
+            known = ", ".join(sorted(catalog.symptoms))
+            raise JournalError(f"--symptom = {symptom!r}: not a symptom id. Known ids: {known}, "
+                               f"{OTHER_SYMPTOM}.")
+    return list(dict.fromkeys(ids))
+
+
+def run_chart(args: argparse.Namespace) -> int:
+    from msjournal import charts
+    from msjournal.commands import open_existing
+
+    out = _check_out(args.out)
+    start = _option_date("--from", args.date_from)
+    end = _option_date("--to", args.date_to)
+    if start and end and start > end:
+        raise JournalError(f"--from = {args.date_from!r} is after --to = {args.date_to!r}: "
+                           "choose a start on or before the end.")
+    with open_existing(args.journal) as journal:
+        data, catalog = journal.snapshot(), journal.catalog
+    symptoms = _check_symptoms(args.symptom, catalog)
+    figure = charts.new_figure(10.0, 5.6)
+    drawn = charts.draw_chart(args.kind, figure, data, catalog, start, end, symptoms)
+    written = charts.write_figure(figure, out)
+    note = "" if drawn else " (nothing to chart yet: the image says what to log)"
+    print(f"Wrote {written}{note}")
+    return 0

@@ -1,0 +1,364 @@
+"""Backups of the journal: made with SQLite's online backup API, never half-written.
+
+Each backup is copied into a private temporary file in the backups folder, checked, flushed
+to disk and only then renamed to its final name, with its SHA-256 written beside it
+(`<name>.sha256`, the format of `sha256sum`). Automatic backups happen after changes (at
+most every 30 minutes), on a clean exit, and before a schema upgrade, an import or a restore.
+Older backups are thinned: everything from the last two days, then one a day for 12 days,
+one a week for 10 weeks and one a month for 9 months.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from msjournal.errors import JournalError
+from msjournal.files import PRIVATE_FILE, make_private_folder, write_text_atomic
+from msjournal.paths import backups_dir
+
+if TYPE_CHECKING:
+    from msjournal.journal import Journal
+
+SUFFIX = ".sqlite"
+CHECKSUM_SUFFIX = ".sha256"
+NAME_PATTERN = re.compile(r"^backup-(\d{4}-\d{2}-\d{2}-\d{2}\.\d{2}\.\d{2})(?:-[a-z0-9-]+)?\.sqlite$")
+TIME_FORMAT = "%Y-%m-%d-%H.%M.%S"
+MINIMUM_INTERVAL = timedelta(minutes=30)
+KEEP_ALL_FOR = timedelta(days=2)
+LIMITS = {"daily": 12, "weekly": 10, "monthly": 9}
+STALE_PART_AGE = 600  # seconds: a temporary file this old belongs to a backup that died
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made: datetime
+
+    @property
+    def checksum_path(self) -> Path:
+        return checksum_path(self.path)
+
+
+def checksum_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + CHECKSUM_SUFFIX)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def recorded_checksum(backup: Path) -> str | None:
+    """The SHA-256 written beside a backup, or None when there is no sidecar."""
+    sidecar = checksum_path(backup)
+    try:
+        text = sidecar.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return text.split()[0].lower() if text else ""
+
+
+# ---------------------------------------------------------------- listing and thinning
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """The backups in a folder, newest first (names carry the moment they were made)."""
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = NAME_PATTERN.match(entry.name)
+        if match and entry.is_file():
+            found.append(Backup(entry, datetime.strptime(match.group(1), TIME_FORMAT)))
+    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def backups_to_remove(backups: Iterable[Backup], now: datetime) -> list[Backup]:
+    """Which backups thinning drops: keeps the last 2 days, then 12 daily, 10 weekly, 9 monthly."""
+    counts = dict.fromkeys(LIMITS, 0)
+    last_kept: dict[str, object] = dict.fromkeys(LIMITS)
+    remove = []
+    for backup in sorted(backups, key=lambda b: b.made, reverse=True):
+        if now - backup.made < KEEP_ALL_FOR:
+            continue
+        day = backup.made.date()
+        slots = {"daily": day, "weekly": tuple(day.isocalendar())[:2], "monthly": (day.year, day.month)}
+        stage = next((kind for kind in LIMITS if counts[kind] < LIMITS[kind]), None)
+        if stage is None or slots[stage] == last_kept[stage]:
+            remove.append(backup)
+            continue
+        counts[stage] += 1
+        last_kept.update(slots)  # a kept backup also stands for its week and month
+    return remove
+
+
+def thin_backups(folder: Path, now: datetime | None = None) -> list[Path]:
+    removed = []
+    for backup in backups_to_remove(list_backups(folder), now or _now()):
+        for path in (backup.path, backup.checksum_path):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                continue
+        removed.append(backup.path)
+    return removed
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    cutoff = time.time() - STALE_PART_AGE
+    for entry in folder.glob(".backup-*.part"):
+        try:
+            if entry.stat().st_mtime < cutoff:
+                entry.unlink()
+        except OSError:
+            continue
+
+
+# ---------------------------------------------------------------- making a backup
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "posix":
+        _fsync_file(folder)
+
+
+def _copy_with_backup_api(source: Path, target: Path, pages: int) -> None:
+    """Copy a consistent snapshot of `source` into `target` and check the copy."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst, pages=pages)
+            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            result = dst.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise JournalError(f"The backup copy did not pass its check ({result}).")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _unique_name(folder: Path, made: datetime, reason: str) -> Path:
+    stem = f"backup-{made.strftime(TIME_FORMAT)}" + (f"-{reason}" if reason else "")
+    candidate = folder / f"{stem}{SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{SUFFIX}"
+        number += 1
+    return candidate
+
+
+def _failure(error: BaseException, journal_path: Path) -> JournalError:
+    text = str(error).lower()
+    if isinstance(error, OSError) and error.strerror:
+        text = error.strerror.lower()
+    if "no space" in text or "full" in text or "too large" in text or "i/o error" in text:
+        why = "the disk is full or reported a write error"
+    elif "read-only" in text or "readonly" in text or "permission" in text:
+        why = "the backups folder cannot be written to"
+    elif "locked" in text:
+        why = "another program is holding the journal"
+    else:
+        why = str(error)
+    return JournalError(f"Could not make a backup of {journal_path}: {why}. "
+                        f"Your journal is unchanged.")
+
+
+def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
+                now: datetime | None = None, pages: int = -1) -> Path:
+    """Back up a journal file; returns the backup's path. `out` picks the file, else backups/."""
+    journal_path = Path(journal_path)
+    if not journal_path.is_file():
+        raise JournalError(f"No journal at {journal_path}, so there is nothing to back up.")
+    made = now or _now()
+    try:
+        if out is None:
+            folder = make_private_folder(backups_dir(journal_path))
+            _remove_stale_parts(folder)
+            final = _unique_name(folder, made, reason)
+        else:
+            final = Path(out).expanduser()
+            folder = final.parent if str(final.parent) else Path(".")
+            folder.mkdir(parents=True, exist_ok=True)
+        fd, temporary_name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=folder)
+        os.close(fd)
+    except OSError as error:
+        raise _failure(error, journal_path) from None
+    temporary = Path(temporary_name)
+    try:
+        _copy_with_backup_api(journal_path, temporary, pages)
+        os.chmod(temporary, PRIVATE_FILE)
+        _fsync_file(temporary)
+        digest = sha256_of(temporary)
+        # The checksum goes first: every file under a backup's final name has its sidecar.
+        write_text_atomic(checksum_path(final), f"{digest}  {final.name}\n")
+        os.replace(temporary, final)
+        _fsync_folder(folder)
+    except (OSError, sqlite3.Error, JournalError) as error:
+        temporary.unlink(missing_ok=True)
+        raise _failure(error, journal_path) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    if out is None:
+        thin_backups(folder, made)
+    return final
+
+
+# ---------------------------------------------------------------- what is in a journal
+
+
+def content_digest(path: Path) -> str:
+    """SHA-256 over every table's rows and the schema version: equal digests, equal journals."""
+    digest = hashlib.sha256()
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        digest.update(str(con.execute("PRAGMA user_version").fetchone()[0]).encode())
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        for table in tables:
+            digest.update(f"\x00{table}\x00".encode())
+            for row in con.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+                digest.update(repr(row).encode())
+    finally:
+        con.close()
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------- automatic backups
+
+
+@dataclass
+class BackupStatus:
+    """What the automatic backups of one open journal have done (the window may show it)."""
+
+    changed: bool = False
+    last_backup: Path | None = None
+    last_error: str | None = None
+    clock: Clock = field(default=_now)
+
+
+_STATUS: weakref.WeakKeyDictionary[Journal, BackupStatus] = weakref.WeakKeyDictionary()
+
+
+def status(journal: Journal) -> BackupStatus:
+    if journal not in _STATUS:
+        _STATUS[journal] = BackupStatus()
+    return _STATUS[journal]
+
+
+def newest_backup_time(journal_path: Path) -> datetime | None:
+    found = list_backups(backups_dir(journal_path))
+    return found[0].made if found else None
+
+
+def _automatic(journal: Journal, reason: str) -> Path | None:
+    state = status(journal)
+    try:
+        made = make_backup(journal.path, reason=reason, now=state.clock())
+    except JournalError as error:
+        state.last_error = str(error)
+        return None
+    state.changed, state.last_backup, state.last_error = False, made, None
+    return made
+
+
+def backup_if_due(journal: Journal) -> Path | None:
+    """Back up if something changed and the newest backup is at least 30 minutes old."""
+    state = status(journal)
+    if not state.changed:
+        return None
+    newest = newest_backup_time(journal.path)
+    if newest is not None and state.clock() - newest < MINIMUM_INTERVAL:
+        return None
+    return _automatic(journal, "")
+
+
+def backup_on_exit(journal: Journal) -> Path | None:
+    """On a clean exit: back up if anything changed, or if no backup exists yet."""
+    state = status(journal)
+    if not state.changed and newest_backup_time(journal.path) is not None:
+        return None
+    if not state.changed and journal.is_empty():
+        return None
+    return _automatic(journal, "on-exit")
+
+
+def backup_now(journal: Journal, out: Path | None = None) -> Path:
+    """A backup the person asked for; failures raise JournalError with the reason."""
+    made = make_backup(journal.path, out=out, reason="" if out else "manual",
+                       now=status(journal).clock())
+    if out is None:
+        status(journal).changed = False
+    return made
+
+
+def _after_write(journal: Journal) -> None:
+    status(journal).changed = True
+    backup_if_due(journal)
+
+
+def _before_import(journal: Journal) -> None:
+    if not journal.is_empty():
+        _automatic(journal, "before-import")
+
+
+def enable_automatic_backups(journal: Journal, clock: Clock | None = None) -> Journal:
+    """Back up after changes (at most every 30 minutes) and before each import."""
+    state = status(journal)
+    if clock is not None:
+        state.clock = clock
+    if _after_write not in journal.after_write:
+        journal.after_write.append(_after_write)
+    if _before_import not in journal.before_import:
+        journal.before_import.append(_before_import)
+    return journal
+
+
+def backup_before_upgrade(journal_path: Path) -> Callable[[int], None]:
+    """A `before_upgrade` hook for Journal.open: a failed backup stops the upgrade."""
+    def hook(old_version: int) -> None:
+        make_backup(journal_path, reason=f"before-upgrade-v{old_version}")
+    return hook
+
+
+def open_journal(path: Path | str) -> Journal:
+    """Open a journal the way the window does: backup before upgrades, automatic backups on."""
+    from msjournal.journal import Journal
+
+    path = Path(path).expanduser()
+    return enable_automatic_backups(Journal.open(path, before_upgrade=backup_before_upgrade(path)))

@@ -1,0 +1,144 @@
+"""Is a journal file healthy? A quick check for start-up and a full one for `msjournal check`.
+
+Both only read: a damaged journal is never written to (it is opened read-only).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from msjournal import db
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+KNOWN_FORMATS = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x89PNG", "a PNG picture"),
+    (b"{", "a JSON text file (a journal export? use Import for those)"),
+)
+REQUIRED_TABLES = frozenset(model._meta.table_name for model in db.ALL_MODELS)  # type: ignore[attr-defined]
+ENTRY_TABLES = {"infusion": "infusions", "side_effect": "side effects",
+                "temperature": "temperatures", "follow_up": "follow-ups"}
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    path: Path
+    problems: tuple[str, ...] = ()
+    full: bool = False
+    exists: bool = True
+    schema_version: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def message(self) -> str:
+        if not self.exists:
+            return f"There is no journal at {self.path} yet."
+        kind = "full check" if self.full else "quick check"
+        if self.ok:
+            entries = ", ".join(f"{n} {ENTRY_TABLES[t]}" for t, n in self.counts.items())
+            return f"{self.path} passed the {kind}" + (f" ({entries})." if entries else ".")
+        return (f"{self.path} did not pass the {kind}: " + "; ".join(self.problems)
+                + ". It has not been changed.")
+
+
+def header_problem(path: Path) -> str | None:
+    """Why a file cannot be a journal, judged from its first bytes; None if it might be one."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        return "it is a folder, not a file"
+    except OSError as error:
+        return f"it cannot be read ({error.strerror or error})"
+    if not header:
+        return "it is empty"
+    if not header.startswith(SQLITE_HEADER):
+        if header.strip(b"\x00") == b"":
+            return "it is damaged: its database header is zeroed"
+        kind = next((name for magic, name in KNOWN_FORMATS if header.startswith(magic)), None)
+        return f"it is {kind}, not a journal" if kind else "it is not a journal (not a SQLite database)"
+    if len(header) < 100:
+        return "it is cut short: it ends inside the database header"
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, db.APPLICATION_ID):
+        return "it is a database of another program, not an msjournal journal"
+    version = int.from_bytes(header[60:64], "big")
+    if version > db.SCHEMA_VERSION:
+        return (f"it was written by a newer msjournal (schema {version}; this version reads up to "
+                f"{db.SCHEMA_VERSION}). Update msjournal to use it")
+    return None
+
+
+def inspect_connection(con: sqlite3.Connection, full: bool) -> tuple[list[str], int | None, dict[str, int]]:
+    """Problems found through an open connection, the schema version and the entry counts."""
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [r[0] for r in con.execute(f"PRAGMA {pragma}(20)")]
+    if rows != ["ok"]:
+        return [f"it is damaged (SQLite's {pragma.replace('_', ' ')} found: {rows[0]})"], None, {}
+    version = int(con.execute("PRAGMA user_version").fetchone()[0])
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables & REQUIRED_TABLES:
+        return ["it is not an msjournal journal (it has none of the journal's tables)"], version, {}
+    problems = []
+    if missing := sorted(REQUIRED_TABLES - tables):
+        problems.append(f"it lacks parts of a journal (tables {', '.join(missing)})")
+    if version < 1:
+        problems.append("it has no journal schema version")
+    if version > db.SCHEMA_VERSION:
+        problems.append(f"it was written by a newer msjournal (schema {version})")
+    if full and not problems and con.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        problems.append("it has side effects linked to infusions that do not exist")
+    counts = {} if problems else {
+        t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in ENTRY_TABLES}
+    return problems, version, counts
+
+
+def _check(path: Path, full: bool, uri_options: str = "mode=ro") -> HealthReport:
+    path = Path(path).expanduser()
+    if not path.exists():
+        return HealthReport(path, full=full, exists=False)
+    if path.is_file() and path.stat().st_size == 0:
+        return HealthReport(path, full=full)  # a brand-new journal that was never written
+    problem = header_problem(path)
+    if problem:
+        return HealthReport(path, (problem,), full)
+    try:
+        con = sqlite3.connect(f"file:{path}?{uri_options}", uri=True, timeout=5)
+        try:
+            con.execute("PRAGMA cell_size_check = ON")
+            problems, version, counts = inspect_connection(con, full)
+        finally:
+            con.close()
+    except sqlite3.Error as error:
+        return HealthReport(path, (_sqlite_problem(error),), full)
+    return HealthReport(path, tuple(problems), full, schema_version=version, counts=counts)
+
+
+def _sqlite_problem(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "locked" in text:
+        return "it is held by another program; try again in a moment"
+    if "unable to open" in text:
+        return "it cannot be opened (check that it and its folder can be read)"
+    return f"it is damaged ({text})"
+
+
+def quick_check(path: Path) -> HealthReport:
+    """The start-up check: header, SQLite's quick_check and the schema, reading only."""
+    return _check(path, full=False)
+
+
+def full_check(path: Path) -> HealthReport:
+    """Everything: SQLite's full integrity_check and the links between entries, reading only."""
+    return _check(path, full=True)
+
+
+def check_copy(path: Path) -> HealthReport:
+    """The full check of a private copy that may be opened read-write (used by restore)."""
+    return _check(path, full=True, uri_options="mode=rw")

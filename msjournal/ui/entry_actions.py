@@ -1,0 +1,123 @@
+"""What happens around an entry: opening its dialog, then alerts, aftercare, delete and undo.
+
+The window connects to `changed` (refresh from the journal) and `alertsRaised` (show new alerts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from msjournal.alerts import Alert, alerts_for_entry
+from msjournal.journal import Journal
+from msjournal.records import Entry, Infusion, SideEffect
+from msjournal.ui.aftercare_dialog import AftercareDialog, close_planned_infusions
+from msjournal.ui.alert_widgets import AcknowledgeDialog, UrgentAlertDialog
+from msjournal.ui.entry_dialog import EntryDialog
+from msjournal.ui.follow_up_dialog import FollowUpDialog
+from msjournal.ui.infusion_dialog import InfusionDialog
+from msjournal.ui.side_effect_dialog import SideEffectDialog
+from msjournal.ui.temperature_dialog import TemperatureDialog
+
+DIALOGS: dict[str, type[EntryDialog]] = {
+    "inf": InfusionDialog, "se": SideEffectDialog, "t": TemperatureDialog, "f": FollowUpDialog,
+}
+KIND_WORDS = {"inf": "infusion", "se": "side effect", "t": "temperature", "f": "follow-up"}
+
+
+@dataclass(frozen=True)
+class Deleted:
+    record: Entry
+    unlinked: tuple[SideEffect, ...]
+
+
+class EntryActions(QObject):
+    changed = Signal()
+    alertsRaised = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, window: QWidget, journal: Journal):
+        super().__init__(window)
+        self.window = window
+        self.journal = journal
+        self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
+        self.deleted: list[Deleted] = []
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        return dialog
+
+    def log(self, kind: str) -> EntryDialog:
+        dialog = DIALOGS[kind].start(self.journal, self.window)
+        dialog.accepted.connect(lambda: self._saved(dialog.saved, True))
+        return self._open(dialog)  # type: ignore[return-value]
+
+    def edit(self, entry_id: str) -> EntryDialog:
+        record = self.journal.get(entry_id)
+        dialog = DIALOGS[entry_id.split("-", 1)[0]].start(self.journal, self.window, record)
+        dialog.accepted.connect(lambda: self._saved(dialog.saved, False))
+        return self._open(dialog)  # type: ignore[return-value]
+
+    def _saved(self, record: Entry | None, is_new: bool) -> None:
+        if record is None:
+            return
+        self.changed.emit()
+        self.message.emit(f"Saved the {KIND_WORDS[record.id.split('-', 1)[0]]}.")
+        alerts = alerts_for_entry(self.journal.snapshot(), self.journal.catalog,
+                                  datetime.now(), record.id)
+        urgent = next((a for a in alerts if a.level == "urgent"), None)
+        if alerts:
+            self.alertsRaised.emit(alerts)
+        then = (lambda: self._aftercare(record)) if is_new and isinstance(record, Infusion) else None
+        if urgent is not None:
+            dialog = self._open(UrgentAlertDialog.start(urgent, self.window))
+            if then:
+                dialog.accepted.connect(then)
+        elif then:
+            then()
+
+    def _aftercare(self, infusion: Infusion) -> None:
+        closed = close_planned_infusions(self.journal, infusion)
+        dialog = AftercareDialog.start(self.journal, infusion, self.window, closed)
+        dialog.finished.connect(lambda _: self.changed.emit())
+        self._open(dialog)
+        if closed:
+            self.changed.emit()
+
+    # ---------------------------------------------------------------- delete and undo
+
+    def delete(self, entry_id: str) -> None:
+        record, unlinked = self.journal.delete(entry_id)
+        self.deleted.append(Deleted(record, unlinked))
+        self.changed.emit()
+        self.message.emit(f"Deleted the {KIND_WORDS[entry_id.split('-', 1)[0]]}. "
+                          "Undo with Ctrl+Z (Edit menu).")
+
+    def undo_delete(self) -> bool:
+        if not self.deleted:
+            return False
+        last = self.deleted.pop()
+        self.journal.undo_delete(last.record, last.unlinked)
+        self.changed.emit()
+        self.message.emit("The deleted entry is back.")
+        return True
+
+    def mark_done(self, entry_id: str) -> None:
+        if not entry_id.startswith("f-"):
+            self.message.emit("Only follow-ups can be marked done.")
+            return
+        self.journal.mark_follow_up_done(entry_id, date.today())
+        self.changed.emit()
+        self.message.emit("Marked the follow-up as done today.")
+
+    def acknowledge(self, alert: Alert) -> AcknowledgeDialog:
+        dialog = AcknowledgeDialog.start(self.journal, alert, self.window)
+        dialog.accepted.connect(self.changed)
+        return self._open(dialog)  # type: ignore[return-value]
+
+    def set_journal(self, journal: Journal) -> None:
+        self.journal = journal
+        self.deleted.clear()

@@ -1,0 +1,87 @@
+"""File menu handlers that load their modules only when chosen (summary, export, backup, charts).
+
+Nothing here is imported by those modules at start-up, so matplotlib and reportlab stay unloaded
+until the person asks for them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from msjournal.errors import JournalError
+from msjournal.journal import Journal
+
+if TYPE_CHECKING:
+    from msjournal.ui.main_window import MainWindow
+
+
+def _not_available(window: MainWindow, what: str) -> None:
+    QMessageBox.information(window, "Not available yet", f"{what} is not available in this version yet.")
+
+
+def prepare_summary(window: MainWindow) -> None:
+    try:
+        from msjournal.ui.summary_dialog import prepare_summary as run
+    except ImportError:
+        return _not_available(window, "The appointment summary")
+    run(window, window.journal)
+
+
+def print_summary(window: MainWindow) -> None:
+    try:
+        from msjournal.ui.summary_dialog import print_summary as run
+    except ImportError:
+        return _not_available(window, "Printing the summary")
+    run(window, window.journal)
+
+
+def export(window: MainWindow, kind: str) -> None:
+    try:
+        from msjournal.ui.exchange_dialogs import export_dialog
+    except ImportError:
+        return _not_available(window, "Export")
+    export_dialog(window, window.journal, kind)
+
+
+def import_file(window: MainWindow) -> None:
+    try:
+        from msjournal.ui.exchange_dialogs import import_dialog
+    except ImportError:
+        return _not_available(window, "Import")
+    if import_dialog(window, window.journal):
+        window.refresh()
+
+
+def backup_now(window: MainWindow) -> None:
+    try:
+        from msjournal.ui.backup_dialogs import backup_now as run
+    except ImportError:
+        return _not_available(window, "Backup")
+    run(window, window.journal)
+
+
+def restore(window: MainWindow) -> None:
+    try:
+        from msjournal.ui.backup_dialogs import restore_dialog
+    except ImportError:
+        return _not_available(window, "Restore")
+    replaced = restore_dialog(window, window.journal)
+    if replaced is not None:
+        window.switch_journal(replaced)
+
+
+def open_other_journal(window: MainWindow) -> None:
+    path, _ = QFileDialog.getSaveFileName(
+        window, "Open or create a journal file", str(window.journal.path.parent),
+        "msjournal journal (*.sqlite);;All files (*)",
+        options=QFileDialog.Option.DontConfirmOverwrite)
+    if not path:
+        return
+    try:
+        journal = Journal.open(path)
+    except JournalError as error:
+        QMessageBox.warning(window, "Could not open the journal", str(error))
+        return
+    window.switch_journal(journal)

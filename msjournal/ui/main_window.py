@@ -1,0 +1,189 @@
+"""The main window: Today, Journal, Alerts and Trends pages under one alert banner."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msjournal.alerts import Alert, active_alerts
+from msjournal.journal import Journal
+from msjournal.ui import preferences
+from msjournal.ui.alert_widgets import AlertBanner
+from msjournal.ui.alerts_view import AlertsView
+from msjournal.ui.appearance import apply_text_size
+from msjournal.ui.entry_actions import EntryActions
+from msjournal.ui.journal_view import JournalView
+from msjournal.ui.main_menus import build_menus
+from msjournal.ui.plan_dialog import PlanDialog
+from msjournal.ui.settings_dialog import SettingsDialog
+from msjournal.ui.today_view import TodayView
+from msjournal.ui.trends_page import TrendsPage
+
+BANNER_LEVELS = ("urgent", "consult")
+DEFAULT_SIZE = (1100, 760)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, journal: Journal, demo: bool = False):
+        super().__init__()
+        self.journal = journal
+        self.demo = demo
+        self.entry_actions = EntryActions(self, journal)
+        self.banner = AlertBanner()
+        self.today = TodayView()
+        self.journal_view = JournalView(journal.catalog)
+        self.alerts_view = AlertsView()
+        self.trends = TrendsPage(journal)
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("Pages")
+        for page, title in ((self.today, "&Today"), (self.journal_view, "&Journal"),
+                            (self.alerts_view, "&Alerts"), (self.trends, "T&rends")):
+            self.pages.addTab(page, title)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.menu_actions = build_menus(self)
+        self._connect()
+        self._restore_geometry()
+        self.refresh()
+        self._banner_for_start()
+
+    def _connect(self) -> None:
+        actions = self.entry_actions
+        actions.changed.connect(self.refresh)
+        actions.alertsRaised.connect(self.show_new_alerts)
+        actions.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.today.logRequested.connect(actions.log)
+        self.today.acknowledgeRequested.connect(actions.acknowledge)
+        self.alerts_view.acknowledgeRequested.connect(actions.acknowledge)
+        self.journal_view.editRequested.connect(actions.edit)
+        self.journal_view.deleteRequested.connect(actions.delete)
+        self.journal_view.doneRequested.connect(actions.mark_done)
+        self.banner.showRequested.connect(lambda: self.show_page(0))
+
+    def _restore_geometry(self) -> None:
+        saved = preferences.geometry()
+        if saved is None or not self.restoreGeometry(saved):
+            self.resize(*DEFAULT_SIZE)
+
+    # ---------------------------------------------------------------- refreshing
+
+    def refresh(self) -> None:
+        data = self.journal.snapshot()
+        catalog = self.journal.catalog
+        now = datetime.now()
+        self.today.refresh(data, catalog, now)
+        self.journal_view.refresh(data, catalog, now.date())
+        self.alerts_view.refresh(data, catalog, now)
+        self.trends.refresh()
+        active = {a.key for a in active_alerts(data, catalog, now)}
+        if self.banner.alert is not None and self.banner.alert.key not in active:
+            self.banner.hide()
+            self.banner.alert = None
+        self.menu_actions["undo"].setEnabled(bool(self.entry_actions.deleted))
+        self._set_title()
+
+    def _set_title(self) -> None:
+        name = self.journal.settings().person_name
+        demo = " (demo journal, not your own)" if self.demo else ""
+        self.setWindowTitle(f"msjournal: {name or self.journal.path.name}{demo}")
+
+    def show_new_alerts(self, alerts: list[Alert]) -> None:
+        """A new entry raised alerts: the banner shows the most important one (urgent first)."""
+        shown = [a for a in alerts if a.level in BANNER_LEVELS]
+        if shown:
+            self.banner.show_alert(min(shown, key=lambda a: BANNER_LEVELS.index(a.level)))
+
+    def _banner_for_start(self) -> None:
+        urgent = [a for a in self.today.shown_alerts if a.level == "urgent"]
+        if urgent:
+            self.banner.show_alert(urgent[0])
+
+    # ---------------------------------------------------------------- commands
+
+    def show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.pages.currentWidget().setFocus()
+
+    def edit_selected(self) -> None:
+        entry_id = self.journal_view.selected_id()
+        if entry_id:
+            self.entry_actions.edit(entry_id)
+
+    def delete_selected(self) -> None:
+        entry_id = self.journal_view.selected_id()
+        if entry_id:
+            self.entry_actions.delete(entry_id)
+
+    def mark_selected_done(self) -> None:
+        entry_id = self.journal_view.selected_id()
+        if entry_id:
+            self.entry_actions.mark_done(entry_id)
+
+    def undo_delete(self) -> None:
+        self.entry_actions.undo_delete()
+
+    def find(self) -> None:
+        self.show_page(1)
+        self.journal_view.focus_search()
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.journal, self, open_other=self._open_other,
+                                change_plan=self.change_plan)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.open()
+        self.entry_actions.dialog = dialog
+        return dialog
+
+    def _open_other(self) -> None:
+        from msjournal.ui.file_actions import open_other_journal
+
+        open_other_journal(self)
+
+    def _settings_saved(self) -> None:
+        apply_text_size(QApplication.instance())  # type: ignore[arg-type]
+        self.refresh()
+
+    def change_plan(self) -> PlanDialog:
+        dialog = PlanDialog.start(self.journal, self)
+        dialog.accepted.connect(self.refresh)
+        for settings in self.findChildren(SettingsDialog):
+            dialog.accepted.connect(settings.refresh_plan)
+        self.entry_actions.dialog = dialog
+        return dialog  # type: ignore[return-value]
+
+    def step_text_size(self, step: int) -> None:
+        names = list(preferences.TEXT_SIZES)
+        index = min(max(names.index(preferences.text_size()) + step, 0), len(names) - 1)
+        preferences.set_text_size(names[index])
+        apply_text_size(QApplication.instance())  # type: ignore[arg-type]
+        self.statusBar().showMessage(f"Text size: {preferences.TEXT_SIZES[names[index]][0]}", 5000)
+
+    def switch_journal(self, journal: Journal) -> None:
+        """Another journal replaced the open one (opened, or restored from a backup)."""
+        old = self.journal
+        self.journal = journal
+        self.entry_actions.set_journal(journal)
+        self.trends.set_journal(journal)
+        self.demo = False
+        if old is not journal:
+            old.close()
+        self.refresh()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About msjournal", self.journal.catalog.disclaimer or "msjournal")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        preferences.set_geometry(self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,32 @@
+"""Preferences of this computer (not of the journal): text size and window geometry, via QSettings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+TEXT_SIZES = {"normal": ("Normal", 1.0), "large": ("Large", 1.2), "larger": ("Larger", 1.4),
+              "largest": ("Largest", 1.7)}
+DEFAULT_TEXT_SIZE = "normal"
+
+
+def _store() -> QSettings:
+    return QSettings("msjournal", "msjournal")
+
+
+def text_size() -> str:
+    value = str(_store().value("text_size", DEFAULT_TEXT_SIZE))
+    return value if value in TEXT_SIZES else DEFAULT_TEXT_SIZE
+
+
+def set_text_size(name: str) -> None:
+    if name in TEXT_SIZES:
+        _store().setValue("text_size", name)
+
+
+def geometry() -> QByteArray | None:
+    value = _store().value("window/geometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def set_geometry(value: QByteArray) -> None:
+    _store().setValue("window/geometry", value)

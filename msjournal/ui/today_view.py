@@ -1,0 +1,202 @@
+"""Today, the landing view: alerts first (urgent first), then what is next, then what just happened."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msjournal.alerts import Alert, active_alerts
+from msjournal.catalog import Catalog
+from msjournal.dates import human_date
+from msjournal.records import JournalData
+from msjournal.schedule import DueItem, due_items
+from msjournal.timeline import severity_word
+from msjournal.ui.alert_widgets import AlertCard
+from msjournal.ui.appearance import heading
+
+ACTIONS = (("inf", "Log &infusion", "Ctrl+I"), ("se", "Log side &effect", "Ctrl+E"),
+           ("t", "Log &temperature", "Ctrl+T"), ("f", "Add &follow-up", "Ctrl+U"))
+COMING_UP_LIMIT = 6
+
+
+def days_text(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def _text(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class Section(QFrame):
+    """A titled box whose lines are rebuilt on every refresh."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(title)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(heading(title, 1.25))
+        self._body = QVBoxLayout()
+        self._layout.addLayout(self._body)
+        self._layout.addStretch(1)
+
+    def clear(self) -> None:
+        while self._body.count():
+            item = self._body.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def add(self, widget: QWidget) -> QWidget:
+        self._body.addWidget(widget)
+        return widget
+
+    def lines(self) -> list[str]:
+        """The text shown, for tests and screen readers."""
+        found = []
+        for i in range(self._body.count()):
+            widget = self._body.itemAt(i).widget()
+            if isinstance(widget, QLabel):
+                found.append(widget.text())
+            elif isinstance(widget, AlertCard):
+                found.append(widget.accessibleName())
+        return found
+
+
+class TodayView(QWidget):
+    logRequested = Signal(str)
+    acknowledgeRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Today")
+        outer = QVBoxLayout(self)
+        self.date_heading = heading("Today", 1.6)
+        outer.addWidget(self.date_heading)
+        outer.addLayout(self._action_row())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+        self.alerts = Section("Alerts")
+        self.next_infusion = Section("Next infusion")
+        self.coming_up = Section("Checks and follow-ups coming up")
+        self.last_infusion = Section("Last infusion")
+        self.ongoing = Section("Side effects still going on")
+        grid = QGridLayout(content)
+        grid.addWidget(self.alerts, 0, 0, 1, 2)
+        grid.addWidget(self.next_infusion, 1, 0)
+        grid.addWidget(self.last_infusion, 1, 1)
+        grid.addWidget(self.coming_up, 2, 0)
+        grid.addWidget(self.ongoing, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
+        self.shown_alerts: list[Alert] = []
+
+    def _action_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+        for kind, text, keys in ACTIONS:
+            button = QPushButton(f"{text}  ({keys})")
+            button.setAccessibleName(text.replace("&", ""))
+            button.setMinimumHeight(button.sizeHint().height() + 12)
+            button.clicked.connect(lambda _=False, k=kind: self.logRequested.emit(k))
+            row.addWidget(button)
+            self.action_buttons[kind] = button
+        row.addStretch(1)
+        return row
+
+    def refresh(self, data: JournalData, catalog: Catalog, moment: datetime) -> None:
+        today = moment.date()
+        self.date_heading.setText(f"Today, {human_date(today)}")
+        self._show_alerts(active_alerts(data, catalog, moment))
+        items = due_items(data, catalog)
+        self._show_next_infusion(next((i for i in items if i.kind == "infusion"), None), today)
+        self._show_coming_up([i for i in items if i.kind != "infusion"], today)
+        self._show_last_infusion(data, catalog, today)
+        self._show_ongoing(data, catalog)
+
+    def _show_alerts(self, alerts: list[Alert]) -> None:
+        self.alerts.clear()
+        self.shown_alerts = alerts
+        if not alerts:
+            self.alerts.add(_text("No alerts: nothing you recorded needs your care team right now."))
+        for alert in alerts:
+            card = AlertCard(alert)
+            card.acknowledgeRequested.connect(self.acknowledgeRequested)
+            self.alerts.add(card)
+
+    def _show_next_infusion(self, item: DueItem | None, today: date) -> None:
+        section = self.next_infusion
+        section.clear()
+        if item is None:
+            section.add(_text("No infusion planned. Set your therapy in Settings (Ctrl+,)."))
+            return
+        state = "overdue" if item.overdue(today) else days_text(item.days_to_go(today))
+        section.add(_text(f"<b>{item.title}</b>: {human_date(item.due)} ({state})"))
+        if item.note:
+            section.add(_text(item.note))
+        if item.unverified:
+            section.add(_text("This uses a default interval; check it with your care team "
+                              "and set your own in Settings."))
+
+    def _show_coming_up(self, items: list[DueItem], today: date) -> None:
+        section = self.coming_up
+        section.clear()
+        if not items:
+            section.add(_text("Nothing planned. Add a follow-up with Ctrl+U."))
+        for item in items[:COMING_UP_LIMIT]:
+            when = days_text(item.days_to_go(today))
+            prefix = "⚠ Overdue: " if item.overdue(today) else ""
+            section.add(_text(f"{prefix}<b>{item.title}</b>: {human_date(item.due)} ({when})"))
+        if len(items) > COMING_UP_LIMIT:
+            section.add(_text(f"and {len(items) - COMING_UP_LIMIT} more in the Journal (Ctrl+2)."))
+
+    def _show_last_infusion(self, data: JournalData, catalog: Catalog, today: date) -> None:
+        section = self.last_infusion
+        section.clear()
+        if not data.infusions:
+            section.add(_text("No infusion logged yet. Log one with Ctrl+I."))
+            return
+        last = max(data.infusions, key=lambda i: i.start)
+        ago = days_text((last.start.date() - today).days)
+        section.add(_text(f"<b>{catalog.treatment_name(last.treatment)}</b>: "
+                          f"{human_date(last.start.date())} at {last.start:%H:%M} ({ago})"))
+        where = " · ".join(p for p in (last.site, last.location) if p)
+        if where:
+            section.add(_text(where))
+
+    def _show_ongoing(self, data: JournalData, catalog: Catalog) -> None:
+        section = self.ongoing
+        section.clear()
+        ongoing = sorted((s for s in data.side_effects if s.ongoing), key=lambda s: s.onset,
+                         reverse=True)
+        if not ongoing:
+            section.add(_text("None recorded."))
+        for effect in ongoing:
+            name = catalog.symptom_name(effect.symptom, effect.other_label)
+            section.add(_text(f"<b>{name}</b>: {effect.severity} of 10 "
+                              f"({severity_word(effect.severity)}), since "
+                              f"{human_date(effect.onset.date())} {effect.onset:%H:%M}"))

@@ -1,0 +1,273 @@
+"""The Trends tab: pick a chart, a period and symptoms; the chart follows after a short pause.
+
+Changes are gathered by a single-shot QTimer so that typing a date or ticking several
+symptoms redraws once, not on every key.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msjournal import charts, trends
+from msjournal.errors import JournalError
+from msjournal.journal import Journal
+from msjournal.records import JournalData
+from msjournal.ui.chart_canvas import ChartCanvas
+
+KIND_NAMES = {
+    "severity": "Side effects over time",
+    "temperature": "Temperature",
+    "cycle": "Through the infusion cycle",
+    "per-infusion": "Side effects per infusion",
+}
+PERIODS = (("Last 3 months", 91), ("Last 6 months", 182), ("Last year", 365), ("All", None),
+           ("Custom dates", -1))
+DEFAULT_PERIOD = 2
+DEBOUNCE_MS = 250
+POINT_HINT = "Point at a dot or bar (or click it) to see the entry behind it."
+
+
+class TrendsView(QWidget):
+    """Charts of the journal; `refresh()` re-reads the journal after it changed."""
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.data = JournalData()
+        self.redraws = 0
+        self.last_drawn = False
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.redraw)
+        self._build()
+        self.refresh()
+
+    # ----- building -----
+
+    def _build(self) -> None:
+        self.kind = QComboBox(accessibleName="Chart")
+        for kind in charts.CHART_KINDS:
+            self.kind.addItem(KIND_NAMES[kind], kind)
+        self.period = QComboBox(accessibleName="Period")
+        for name, days in PERIODS:
+            self.period.addItem(name, days)
+        self.period.setCurrentIndex(DEFAULT_PERIOD)
+        self.date_from = self._date_edit("From date")
+        self.date_to = self._date_edit("To date")
+        self.symptoms = QListWidget(accessibleName="Symptoms to chart")
+        self.symptoms.setMinimumWidth(220)
+        self.cycles = QComboBox(accessibleName="Which cycles")
+        self.each_cycle = QCheckBox("Draw each cycle too")
+        self.canvas = ChartCanvas(self)
+        self.pointed = QLabel(POINT_HINT, wordWrap=True)
+        self.pointed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton("&Save chart as image…")
+        self.status = QLabel("", wordWrap=True)
+        self._lay_out()
+        self._connect()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(calendarPopup=True, accessibleName=name)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.currentDate())
+        return edit
+
+    def _lay_out(self) -> None:
+        controls = QFormLayout()
+        controls.addRow(self._buddy("C&hart:", self.kind), self.kind)
+        controls.addRow(self._buddy("&Period:", self.period), self.period)
+        controls.addRow(self._buddy("&From:", self.date_from), self.date_from)
+        controls.addRow(self._buddy("&To:", self.date_to), self.date_to)
+        controls.addRow(self._buddy("Sy&mptoms:", self.symptoms))
+        controls.addRow(self.symptoms)
+        self.cycles_label = self._buddy("C&ycles:", self.cycles)
+        controls.addRow(self.cycles_label, self.cycles)
+        controls.addRow(self.each_cycle)
+        controls.addRow(self.save_button)
+        controls.addRow(self.status)
+        side = QWidget()
+        side.setLayout(controls)
+        side.setMaximumWidth(360)
+        chart = QVBoxLayout()
+        chart.addWidget(self.canvas, 1)
+        chart.addWidget(self.pointed)
+        row = QHBoxLayout(self)
+        row.addWidget(side)
+        row.addLayout(chart, 1)
+        for first, second in ((self.kind, self.period), (self.period, self.date_from),
+                              (self.date_from, self.date_to), (self.date_to, self.symptoms),
+                              (self.symptoms, self.cycles), (self.cycles, self.each_cycle),
+                              (self.each_cycle, self.save_button)):
+            QWidget.setTabOrder(first, second)
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _connect(self) -> None:
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.date_from.dateChanged.connect(self._range_changed)
+        self.date_to.dateChanged.connect(self._range_changed)
+        self.symptoms.itemChanged.connect(self.schedule_redraw)
+        self.cycles.currentIndexChanged.connect(self.schedule_redraw)
+        self.each_cycle.toggled.connect(self.schedule_redraw)
+        self.save_button.clicked.connect(self.ask_save)
+        self.canvas.entry_pointed.connect(lambda text: self.pointed.setText(text or POINT_HINT))
+
+    # ----- state -----
+
+    def refresh(self) -> None:
+        """Re-read the journal (after an entry was added, changed or deleted) and redraw soon."""
+        self.data = self.journal.snapshot()
+        self._fill_symptoms()
+        self._period_changed()
+        self._kind_changed()
+
+    def _fill_symptoms(self) -> None:
+        checked = self.chosen_symptoms() if self.symptoms.count() else None
+        logged = trends.logged_symptoms(self.data)
+        wanted = set(checked if checked is not None else trends.default_symptoms(self.data))
+        self.symptoms.blockSignals(True)
+        self.symptoms.clear()
+        for symptom in logged:
+            labels = [e.other_label for e in self.data.side_effects if e.symptom == symptom]
+            item = QListWidgetItem(self.journal.catalog.symptom_name(symptom, next(filter(None, labels), "")))
+            item.setData(Qt.ItemDataRole.UserRole, symptom)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if symptom in wanted else Qt.CheckState.Unchecked)
+            self.symptoms.addItem(item)
+        if self.symptoms.count():
+            self.symptoms.setCurrentRow(0)
+        self.symptoms.blockSignals(False)
+
+    def chosen_symptoms(self) -> list[str]:
+        items = (self.symptoms.item(row) for row in range(self.symptoms.count()))
+        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def chosen_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def chosen_range(self) -> tuple[date | None, date | None]:
+        days = self.period.currentData()
+        if days is None:
+            return None, None
+        if days < 0:
+            return self.date_from.date().toPython(), self.date_to.date().toPython()
+        today = date.today()
+        return today - timedelta(days=days), today
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == -1
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        if not custom:
+            start, end = self.chosen_range()
+            span = trends.data_span(self.data)
+            self._set_dates(start or (span[0] if span else date.today()), end or date.today())
+        self._range_changed()
+
+    def _set_dates(self, start: date, end: date) -> None:
+        for edit, day in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def _range_changed(self) -> None:
+        self._fill_cycles()
+        self.schedule_redraw()
+
+    def _kind_changed(self) -> None:
+        kind = self.chosen_kind()
+        self.symptoms.setEnabled(kind != "temperature")
+        for widget in (self.cycles, self.cycles_label, self.each_cycle):
+            widget.setVisible(kind == "cycle")
+        self.schedule_redraw()
+
+    def _fill_cycles(self) -> None:
+        start, end = self.chosen_range()
+        previous = self.cycles.currentIndex()
+        self.cycles.blockSignals(True)
+        self.cycles.clear()
+        self.cycles.addItem("Average of all cycles")
+        for cycle in trends.cycles(self.data, None, start, end):
+            self.cycles.addItem(f"Only the cycle from {cycle.start.isoformat()}")
+        self.cycles.setCurrentIndex(previous if 0 <= previous < self.cycles.count() else 0)
+        self.cycles.blockSignals(False)
+
+    # ----- drawing -----
+
+    def schedule_redraw(self) -> None:
+        """Redraw once the controls have been still for a moment."""
+        self._timer.start()
+
+    def redraw(self) -> None:
+        self._timer.stop()
+        start, end = self.chosen_range()
+        if start and end and start > end:
+            self.status.setText("The From date is after the To date: choose a From date on or before it.")
+            return
+        self.status.setText("")
+        kind = self.chosen_kind()
+        symptoms = None if kind == "temperature" else self.chosen_symptoms()
+        single = self.cycles.currentIndex() - 1
+        self.last_drawn = self.canvas.show_chart(
+            kind, self.data, self.journal.catalog, start, end, symptoms, self.theme(),
+            cycle=single if single >= 0 else None, each_cycle=self.each_cycle.isChecked())
+        self.redraws += 1
+
+    def theme(self) -> charts.ChartTheme:
+        window = self.palette().color(QPalette.ColorRole.Window)
+        size = max(12.0, self.font().pointSizeF())
+        return charts.ChartTheme.dark(size) if window.lightness() < 128 else charts.ChartTheme.light(size)
+
+    # ----- saving -----
+
+    def ask_save(self) -> None:
+        suggested = f"msjournal-{self.chosen_kind()}-{date.today().isoformat()}.png"
+        name, chosen_filter = QFileDialog.getSaveFileName(
+            self, "Save chart as image", str(Path.home() / suggested),
+            "PNG image (*.png);;SVG image (*.svg)")
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in charts.SAVE_FORMATS:
+            path = path.with_name(path.name + (".svg" if "svg" in chosen_filter.lower() else ".png"))
+        try:
+            written = self.save_to(path)
+        except JournalError as error:
+            QMessageBox.warning(self, "Chart not saved", str(error))
+            return
+        self.status.setText(f"Saved the chart to {written}")
+
+    def save_to(self, path: Path) -> Path:
+        """Write the chart as shown (light colours, large text) to a PNG or SVG file."""
+        if path.suffix.lower() not in charts.SAVE_FORMATS:
+            raise JournalError(f"{path}: a chart is saved as .png or .svg; choose a name ending in one.")
+        start, end = self.chosen_range()
+        kind = self.chosen_kind()
+        figure = charts.new_figure(10.0, 5.6)
+        single = self.cycles.currentIndex() - 1
+        charts.draw_chart(kind, figure, self.data, self.journal.catalog, start, end,
+                          None if kind == "temperature" else self.chosen_symptoms(),
+                          cycle=single if single >= 0 else None, each_cycle=self.each_cycle.isChecked())
+        return charts.write_figure(figure, path)

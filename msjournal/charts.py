@@ -323,6 +323,8 @@ def _no_effects_text(request: _Request) -> str:
     if not request.data.side_effects:
         return ("No side effects logged yet.\nWhen you log a side effect (what you felt and how bad, "
                 "0 to 10),\nit shows here over time, with your infusions marked.")
+    if request.symptoms is not None and not request.symptoms:
+        return "Choose one or more symptoms to chart."
     chosen = ""
     if request.symptoms:
         names = [_symptom_label(request.catalog, s) for s in request.symptoms]
@@ -455,6 +457,8 @@ def _no_cycles_text(request: _Request, have_cycles: bool) -> str:
     if not request.data.infusions:
         return ("No infusions logged yet.\nLog each infusion and the side effects after it to see "
                 "how you feel\nfrom one infusion to the next.")
+    if request.symptoms is not None and not request.symptoms:
+        return "Choose one or more symptoms to chart."
     if not have_cycles:
         return (f"No infusions logged {_period_text(request.start, request.end)}.\n"
                 "Choose a longer period.")

@@ -74,6 +74,8 @@ class TrendsView(QWidget):
         self.date_to = self._date_edit("To date")
         self.symptoms = QListWidget(accessibleName="Symptoms to chart")
         self.symptoms.setMinimumWidth(220)
+        self.symptoms.setWordWrap(True)
+        self.symptoms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cycles = QComboBox(accessibleName="Which cycles")
         self.each_cycle = QCheckBox("Draw each cycle too")
         self.canvas = ChartCanvas(self)

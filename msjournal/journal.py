@@ -93,13 +93,16 @@ class Journal:
     @contextmanager
     def _atomic(self) -> Iterator[None]:
         """One write transaction; SQLite failures become a JournalError and nothing is written."""
+        first: Exception | None = None  # SQLite may roll back by itself; report the cause
         try:
             with self._db.atomic("IMMEDIATE"):
-                yield
-        except pw.DatabaseError as error:
-            raise db.storage_error(error) from None
-        except sqlite3.Error as error:
-            raise db.storage_error(error) from None
+                try:
+                    yield
+                except (pw.DatabaseError, sqlite3.Error) as error:
+                    first = error
+                    raise
+        except (pw.DatabaseError, sqlite3.Error) as error:
+            raise db.storage_error(first or error) from None
         for hook in list(self.after_write):
             hook(self)
 

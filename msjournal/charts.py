@@ -42,6 +42,7 @@ SAVE_FORMATS = (".png", ".svg")
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
 LINE_STYLES = ("-", "--", "-.", ":")
 LABEL_EVERY_INFUSION_UP_TO = 6
+LINES_FOR_INFUSIONS_UP_TO = 40  # beyond this the dotted lines would hide the data
 _HOVER = "_msjournal_entries"
 
 
@@ -253,12 +254,14 @@ def _mark_infusions(ax: Axes, request: _Request, marks: Sequence[trends.Infusion
         return
     theme, catalog = request.theme, request.catalog
     days = [m.day for m in marks]
-    ax.vlines(days, 0, 1, transform=ax.get_xaxis_transform(), colors=theme.muted,
-              linestyles=":", linewidth=1.2, zorder=0, gid="infusion-lines")
+    crowded = len(marks) > LINES_FOR_INFUSIONS_UP_TO
+    if not crowded:
+        ax.vlines(days, 0, 1, transform=ax.get_xaxis_transform(), colors=theme.muted,
+                  linestyles=":", linewidth=1.2, zorder=0, gid="infusion-lines")
     names = sorted({catalog.treatment_name(m.treatment) for m in marks})
     label = f"Infusion ({', '.join(names)})" if len(names) <= 2 else "Infusion"
     (line,) = ax.plot(days, [0.02] * len(days), transform=ax.get_xaxis_transform(), linestyle="none",
-                      marker="^", markersize=11, color=theme.foreground, label=label,
+                      marker="^", markersize=7 if crowded else 11, color=theme.foreground, label=label,
                       gid="infusions", clip_on=False, zorder=4)
     _describe(ax.figure, line, [f"Infusion on {m.day.isoformat()}: "
                                 f"{catalog.treatment_name(m.treatment)}" for m in marks])
@@ -499,12 +502,12 @@ def _count_bars(ax: Axes, request: _Request, rows: Sequence[trends.InfusionEffec
 def _worst_points(ax: Axes, request: _Request, rows: Sequence[trends.InfusionEffects],
                   days: list[date]) -> None:
     theme = request.theme
-    (line,) = ax.plot(days, [r.worst for r in rows], color=theme.series[1], marker="s", markersize=7,
-                      linewidth=1.8, gid="worst-severity")
+    (line,) = ax.plot(days, [r.worst for r in rows], color=theme.series[1], marker="s",
+                      markersize=7 if len(rows) < 60 else 4, linewidth=1.8, gid="worst-severity")
     _describe(ax.figure, line, [_infusion_text(request, r) for r in rows])
     ax.set_ylim(0, 10.6)
     ax.yaxis.set_major_locator(MultipleLocator(5))
-    _label(ax, theme, None, "Worst (0–10)")
+    _label(ax, theme, None, "Worst severity (0–10)")
 
 
 def _infusion_text(request: _Request, row: trends.InfusionEffects) -> str:

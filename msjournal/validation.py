@@ -79,7 +79,7 @@ def positive_decimal(draft: Draft, field: str) -> Decimal | None:
 
 def treatment_id(draft: Draft, field: str, catalog: Catalog) -> str:
     value = draft.get(field)
-    if value not in catalog.treatments:
+    if not isinstance(value, str) or value not in catalog.treatments:
         known = ", ".join(sorted(catalog.treatments))
         raise ValidationError(field, value, f"is not a known treatment (known: {known})")
     return str(value)
@@ -158,7 +158,7 @@ def _symptom(draft: Draft, catalog: Catalog) -> tuple[str, str]:
         if not label:
             raise ValidationError("other_label", label, "describe the symptom in a few words")
         return OTHER_SYMPTOM, label
-    if symptom not in catalog.symptoms:
+    if not isinstance(symptom, str) or symptom not in catalog.symptoms:
         raise ValidationError("symptom", symptom, "is not a known symptom (choose 'other' to describe it)")
     return str(symptom), label
 
@@ -172,7 +172,7 @@ def validate_side_effect(draft: Draft, catalog: Catalog, entry_id: str,
     if resolved is not None and resolved < onset:
         raise ValidationError("resolved", draft.get("resolved"), "is before the symptom started")
     infusion = draft.get("infusion") or None
-    if infusion is not None and infusion not in infusion_ids:
+    if infusion is not None and (not isinstance(infusion, str) or infusion not in infusion_ids):
         raise ValidationError("infusion", infusion, "is not an infusion in this journal")
     return SideEffect(
         id=entry_id, symptom=symptom, severity=_severity(draft), onset=onset, resolved=resolved,

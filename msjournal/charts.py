@@ -290,11 +290,12 @@ def _draw_severity(figure: Figure, request: _Request) -> bool:
     if not any(s.points for s in series):
         return _empty(figure, theme, CHART_TITLES["severity"], _no_effects_text(request))
     ax = _axes(figure, theme)
-    for index, one in enumerate(series):
-        _severity_line(ax, request, index, one)
-    _mark_infusions(ax, request, trends.infusion_marks(request.data, request.start, request.end))
     first, last = _span(request, shown)
-    by_week = trends.bucket_days(first, last) > 1
+    bucket = trends.bucket_days(first, last)
+    for index, one in enumerate(series):
+        _severity_line(ax, request, index, one, bucket)
+    _mark_infusions(ax, request, trends.infusion_marks(request.data, request.start, request.end))
+    by_week = bucket > 1
     _date_axis(ax, theme, first, last)
     ax.set_ylim(-1.0, 10.6)
     ax.yaxis.set_major_locator(MultipleLocator(2))
@@ -304,16 +305,35 @@ def _draw_severity(figure: Figure, request: _Request) -> bool:
     return True
 
 
-def _severity_line(ax: Axes, request: _Request, index: int, one: trends.SymptomSeries) -> None:
+def _severity_line(ax: Axes, request: _Request, index: int, one: trends.SymptomSeries,
+                   bucket: int) -> None:
     theme = request.theme
+    colour = theme.series[index % len(theme.series)]
+    style = LINE_STYLES[index // len(MARKERS) % len(LINE_STYLES)]
+    days = [p.day for p in one.points]
+    severities = [p.severity for p in one.points]
+    gap_xs, gap_ys = _break_gaps(days, severities, timedelta(days=2 * bucket))
+    ax.plot(gap_xs, gap_ys, color=colour, linestyle=style, linewidth=2, label="_nolegend_")
     (line,) = ax.plot(
-        [p.day for p in one.points], [p.severity for p in one.points],
-        color=theme.series[index % len(theme.series)], marker=MARKERS[index % len(MARKERS)],
-        linestyle=LINE_STYLES[index // len(MARKERS) % len(LINE_STYLES)], linewidth=2,
+        days, severities, color=colour, marker=MARKERS[index % len(MARKERS)], linestyle="none",
         markersize=8 if len(one.points) < 120 else 5,
         label=_symptom_label(request.catalog, one.symptom, one.other_label), gid=f"symptom:{one.symptom}",
     )
     _describe(ax.figure, line, [_point_text(request.catalog, p) for p in one.points])
+
+
+def _break_gaps(days: Sequence[date], values: Sequence[float],
+                longest: timedelta) -> tuple[list[date], list[float]]:
+    """Connect only neighbouring points: a symptom absent for a while is not drawn as lasting."""
+    xs: list[date] = []
+    ys: list[float] = []
+    for day, value in zip(days, values):
+        if xs and day - xs[-1] > longest:
+            xs.append(xs[-1] + (day - xs[-1]) / 2)
+            ys.append(float("nan"))
+        xs.append(day)
+        ys.append(value)
+    return xs, ys
 
 
 def _point_text(catalog: Catalog, point: trends.SeverityPoint) -> str:

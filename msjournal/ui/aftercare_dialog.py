@@ -70,11 +70,11 @@ class AftercareDialog(QDialog):
         self.add_check = self._offer(form, self.check, "Next &check")
         buttons = QDialogButtonBox()
         save = buttons.addButton("&Add to my journal", QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setDefault(True)
         buttons.addButton("Not &now", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        save.setDefault(True)
         self.setMinimumWidth(640)
 
     def _offer(self, form: QFormLayout, item: DueItem | None, text: str) -> tuple[QCheckBox, DateField] | None:

@@ -179,12 +179,13 @@ class AcknowledgeDialog(QDialog):
         caption.setBuddy(self.note)
         layout.addWidget(caption)
         layout.addWidget(self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
         save = buttons.addButton("Mark as &seen", QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        save.setDefault(True)  # once inside the dialog, so Qt keeps it as the Enter button
         self.setMinimumWidth(520)
 
     @classmethod

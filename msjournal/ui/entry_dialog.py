@@ -53,10 +53,11 @@ class EntryDialog(QDialog):
         self.build()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                         QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._layout.addWidget(self.buttons)
+        # Only once the button is inside the dialog does Qt keep it as the Enter button.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         if record is not None:
             self.load(record)
 
@@ -66,6 +67,8 @@ class EntryDialog(QDialog):
         """Open the dialog without blocking; connect to `accepted` to learn what was saved."""
         dialog = cls(journal, parent, record)
         dialog.open()
+        if dialog._rows:  # the first field, not a page's tab, takes the first keystrokes
+            next(iter(dialog._rows.values()))[1].setFocus()
         return dialog
 
     # ---------------------------------------------------------------- for subclasses

@@ -43,6 +43,10 @@ class DateTimeField(QDateTimeEdit):
     def text_value(self) -> str:
         return self.dateTime().toString("yyyy-MM-ddTHH:mm")
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab leaves the field (arrow keys move between its parts), as in every other box."""
+        return QWidget.focusNextPrevChild(self, forward)
+
 
 class DateField(QDateEdit):
     def __init__(self, value: date | None = None, parent: QWidget | None = None):
@@ -56,6 +60,10 @@ class DateField(QDateEdit):
 
     def text_value(self) -> str:
         return self.date().toString("yyyy-MM-dd")
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab leaves the field (arrow keys move between its parts), as in every other box."""
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 class OptionalDateTimeField(QWidget):

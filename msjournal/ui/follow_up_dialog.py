@@ -28,8 +28,8 @@ class FollowUpDialog(EntryDialog):
         self.add_row("due", "&Due on", self.due)
         self.with_whom = QLineEdit()
         self.add_row("with_whom", "With &whom", self.with_whom)
-        self.done = OptionalDateField("D&one on")
-        self.add_row("done", "Done", self.done)
+        self.done_field = OptionalDateField("D&one on")
+        self.add_row("done", "Done", self.done_field)
         self.notes = QLineEdit()
         self.add_row("notes", "&Notes or outcome", self.notes)
         self._hidden = {"task": "", "treatment": ""}
@@ -46,11 +46,11 @@ class FollowUpDialog(EntryDialog):
     def load(self, record: FollowUp) -> None:
         self.prefill(record.kind, record.title, record.due, record.task, record.treatment,
                      record.with_whom)
-        self.done.set_value(record.done)
+        self.done_field.set_value(record.done)
         self.notes.setText(record.notes)
 
     def draft(self) -> dict[str, Any]:
         return {"kind": self.kind_box.currentData(), "title": self.title.text(),
                 "due": self.due.text_value(), "with_whom": self.with_whom.text(),
-                "done": self.done.text_value(),
+                "done": self.done_field.text_value(),
                 "notes": self.notes.text(), **self._hidden}

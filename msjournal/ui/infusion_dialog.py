@@ -52,8 +52,8 @@ class InfusionDialog(EntryDialog):
         self.treatment = choice_combo([(t.label, t.id) for t in catalog.treatments.values()], therapy)
         row = self._row
         row("treatment", "&Treatment", self.treatment)
-        self.start = DateTimeField()
-        row("start", "&Started", self.start)
+        self.start_at = DateTimeField()
+        row("start", "&Started", self.start_at)
         self.end = OptionalDateTimeField("&Ended at")
         row("end", "Ended", self.end)
         self.dose = QLineEdit()
@@ -112,7 +112,7 @@ class InfusionDialog(EntryDialog):
 
     def load(self, record: Infusion) -> None:
         self.treatment.setCurrentIndex(self.treatment.findData(record.treatment))
-        self.start.set_value(record.start)
+        self.start_at.set_value(record.start)
         self.end.set_value(record.end)
         self.dose.setText("" if record.dose is None else str(record.dose))
         self.dose_unit.setText(record.dose_unit)
@@ -134,7 +134,7 @@ class InfusionDialog(EntryDialog):
 
     def draft(self) -> dict[str, Any]:
         draft: dict[str, Any] = {
-            "treatment": self.treatment.currentData(), "start": self.start.text_value(),
+            "treatment": self.treatment.currentData(), "start": self.start_at.text_value(),
             "end": self.end.text_value(), "dose": self.dose.text(), "dose_unit": self.dose_unit.text(),
             "dose_number": self.dose_number.text(), "site": self.site.currentText(),
             "location": self.location.currentText(),

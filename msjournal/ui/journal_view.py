@@ -127,6 +127,9 @@ class JournalView(QWidget):
         view.doubleClicked.connect(lambda _: self._emit(self.editRequested))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(watched, QTableView) and event.type() == QEvent.Type.FocusIn:
+            if not watched.selectionModel().hasSelection() and watched.model().rowCount() > 0:
+                watched.selectRow(0)  # the newest entry, so Enter and Delete work at once
         if isinstance(watched, QTableView) and event.type() == QEvent.Type.KeyPress:
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

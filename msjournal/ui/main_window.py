@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
                                 change_plan=self.change_plan)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
+        dialog.unit.setFocus()
         self.entry_actions.dialog = dialog
         return dialog
 

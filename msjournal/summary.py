@@ -24,7 +24,8 @@ from msjournal.records import JournalData
 from msjournal.summary_data import Overview, build_overview, default_period
 from msjournal.summary_log import log_flowables
 from msjournal.summary_overview import day_text, overview_flowables, period_text
-from msjournal.summary_pages import Frame, NumberedCanvas, Progress
+from msjournal.progress import Cancelled, Progress, no_progress  # noqa: F401 (Cancelled re-exported)
+from msjournal.summary_pages import Frame, NumberedCanvas
 from msjournal.summary_style import MARGIN, paper_for_locale, styles
 
 CHARTS = (
@@ -35,13 +36,6 @@ CHARTS = (
 CHART_HEIGHT_IN = 3.0
 FRAME_PADDING = 6  # reportlab's Frame keeps 6 pt free on each side
 ChartMaker = Callable[..., "bytes | None"]
-
-
-class Cancelled(JournalError):
-    """The person cancelled; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__("Cancelled: no summary was written.")
 
 
 def _chart_maker() -> ChartMaker:
@@ -97,10 +91,6 @@ def render_summary(handle: BinaryIO, data: JournalData, catalog: Catalog, o: Ove
     doc.build(flowables, canvasmaker=partial(NumberedCanvas, frame=frame, progress=progress))
 
 
-def _no_progress(_: str) -> None:
-    return None
-
-
 def write_summary(data: JournalData, catalog: Catalog, out: Path, start: date | None = None,
                   end: date | None = None, made: date | None = None,
                   pagesize: tuple[float, float] | None = None,
@@ -115,7 +105,7 @@ def write_summary(data: JournalData, catalog: Catalog, out: Path, start: date | 
     start, end = start or first, end or last
     if start > end:
         raise JournalError(f"The period starts on {start} after it ends on {end}.")
-    step = progress or _no_progress
+    step = progress or no_progress
     step("Collecting the entries")
     o = build_overview(data, catalog, start, end, made)
     size = pagesize or paper_for_locale()

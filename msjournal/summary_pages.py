@@ -6,16 +6,13 @@ is saved, then decorated (the usual reportlab "numbered canvas" technique).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfgen import canvas
 
+from msjournal.progress import Progress
 from msjournal.summary_style import INK, MARGIN, RULE, fonts
-
-Progress = Callable[[str], None]
-
 
 @dataclass(frozen=True)
 class Frame:

@@ -31,7 +31,9 @@ class AlertsView(QWidget):
         self._moment = datetime.now()
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Alert history", 1.35))
-        layout.addWidget(QLabel("Every alert your entries raised, including the ones you marked as seen."))
+        intro = QLabel("Every alert your entries raised, including the ones you marked as seen.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.model: RowsModel[Alert] = RowsModel([
             Column("Raised", lambda a: f"{a.raised_at:%Y-%m-%d %H:%M}", lambda a: a.raised_at.isoformat()),
             Column("Level", lambda a: LEVEL_LABELS.get(a.level, a.level), lambda a: LEVEL_ORDER.get(a.level, 3)),

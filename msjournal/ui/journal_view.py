@@ -77,7 +77,8 @@ class JournalView(QWidget):
         self.search.setClearButtonEnabled(True)
         for widget in (self.kind_filter, self.treatment_filter, self.date_from, self.date_to):
             bar.addWidget(widget)
-        bar.addWidget(self.search, 1)
+        bar.addStretch(1)
+        layout.addWidget(self.search)
         layout.addLayout(bar)
         self.all_model: RowsModel[Any] = RowsModel(cols.timeline_columns(), self)
         self.all_view = table_view(self.all_model, "All entries")

@@ -25,8 +25,8 @@ from msjournal.timeline import severity_word
 from msjournal.ui.alert_widgets import AlertCard
 from msjournal.ui.appearance import heading
 
-ACTIONS = (("inf", "Log &infusion", "Ctrl+I"), ("se", "Log side &effect", "Ctrl+E"),
-           ("t", "Log &temperature", "Ctrl+T"), ("f", "Add &follow-up", "Ctrl+U"))
+ACTIONS = (("inf", "&Infusion", "Ctrl+I"), ("se", "Side &effect", "Ctrl+E"),
+           ("t", "&Temperature", "Ctrl+T"), ("f", "&Follow-up", "Ctrl+U"))
 COMING_UP_LIMIT = 6
 
 
@@ -117,10 +117,11 @@ class TodayView(QWidget):
 
     def _action_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.addWidget(QLabel("Log:"))
         self.action_buttons: dict[str, QPushButton] = {}
         for kind, text, keys in ACTIONS:
-            button = QPushButton(f"{text}  ({keys})")
-            button.setAccessibleName(text.replace("&", ""))
+            button = QPushButton(f"{text}  {keys}")
+            button.setAccessibleName(f"Log {text.replace('&', '').lower()} ({keys})")
             button.setMinimumHeight(button.sizeHint().height() + 12)
             button.clicked.connect(lambda _=False, k=kind: self.logRequested.emit(k))
             row.addWidget(button)

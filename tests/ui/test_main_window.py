@@ -183,11 +183,12 @@ def test_window_size_is_remembered(qtbot, journal) -> None:
     first = MainWindow(journal)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 500)  # inside the 800x600 offscreen screen
+    size = (first.minimumSizeHint().width() + 10, 520)  # inside the 800x600 offscreen screen
+    first.resize(*size)
     first.close()
     second = MainWindow(journal)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (700, 500)
+    assert (second.width(), second.height()) == size
 
 
 def test_larger_text_grows_the_font(qtbot, window, keyboard) -> None:

@@ -37,12 +37,17 @@ def period_text(start: date, end: date) -> str:
     return f"Period: {day_text(start)} to {day_text(end)}"
 
 
+def keep_units(text: str) -> str:
+    """A temperature's number and unit stay on one line ("37.8 °C", never "37.8 / °C")."""
+    return text.replace(" °", "\u00a0°")
+
+
 def _p(text: str, style_name: str = "cell") -> Paragraph:
-    return Paragraph(escape(text), getattr(styles(), style_name))
+    return Paragraph(escape(keep_units(text)), getattr(styles(), style_name))
 
 
 def _heading(text: str) -> Paragraph:
-    return Paragraph(escape(text), styles().heading)
+    return Paragraph(escape(keep_units(text)), styles().heading)
 
 
 def _table(header: Sequence[str], rows: list[list[object]], widths: Sequence[float]) -> Table:
@@ -123,8 +128,8 @@ def _symptoms(o: Overview, width: float) -> list[Flowable]:
 def _alert_row(alert: Alert) -> list[object]:
     acknowledged = (f"Yes, {day_text(alert.acknowledged_at.date())}" if alert.acknowledged_at
                     else "No")
-    what = Paragraph(f"<b>{escape(alert.title)}.</b> {escape(recorded_text(alert))}<br/>"
-                     f"<i>Criterion:</i> {escape(alert.criterion)}", styles().cell)
+    what = Paragraph(keep_units(f"<b>{escape(alert.title)}.</b> {escape(recorded_text(alert))}<br/>"
+                                f"<i>Criterion:</i> {escape(alert.criterion)}"), styles().cell)
     return [moment_text(alert.raised_at), LEVEL_WORDS.get(alert.level, alert.level), what,
             acknowledged]
 
@@ -147,7 +152,7 @@ def _readings(o: Overview, width: float) -> list[Flowable]:
     shown = o.high_readings[-MAX_READINGS:]
     text = "; ".join(f"<b>{escape(r.shown)}</b> on {moment_text(r.taken)}"
                      + (f" ({r.where})" if r.where else "") for r in shown)
-    out.append(Paragraph(text, styles().body))
+    out.append(Paragraph(keep_units(text), styles().body))
     return out + _more(len(shown), len(o.high_readings), "high readings")
 
 
@@ -189,7 +194,7 @@ def overview_flowables(o: Overview, width: float, height: float) -> list[Flowabl
         _p(f"{period_text(o.start, o.end)}. Made {day_text(o.made)}. Self-reported by the "
            "patient from their own journal; not a medical record.", "small"),
         Spacer(1, 4),
-        Paragraph(f"<b>In this period:</b> {escape(glance_text(o))}", s.body),
+        Paragraph(f"<b>In this period:</b> {escape(keep_units(glance_text(o)))}", s.body),
         *_therapy(o),
         *_alerts(o, width), *_symptoms(o, width), *_infusions(o, width),
         *_readings(o, width), *_due(o, width), *_questions(o),

@@ -27,15 +27,15 @@ INFUSION_TASK = "infusion"
 def aftercare_lines(journal: Journal, infusion: Infusion) -> list[str]:
     """The aftercare steps from the source document, made specific to this treatment."""
     treatment = journal.catalog.treatments.get(infusion.treatment)
-    lines = ["💧 Drink plenty of water today and tomorrow: staying hydrated helps after an infusion.",
-             "📞 Tell your care team straight away about any side effect, and log it here "
+    lines = ["• Drink plenty of water today and tomorrow: staying hydrated helps after an infusion.",
+             "• Tell your care team straight away about any side effect, and log it here "
              "(Ctrl+E) so you can show them."]
     if treatment and treatment.observation_minutes and treatment.observation_minutes.value:
         minutes = treatment.observation_minutes.value
         default = " (a usual value; your team decides)" if treatment.observation_minutes.is_default else ""
-        lines.append(f"⏱ After {treatment.name}, people are usually watched for about {minutes} "
+        lines.append(f"• After {treatment.name}, people are usually watched for about {minutes} "
                      f"minutes at the centre{default}. {treatment.observation_note}".strip())
-    lines.append("📅 Regular appointments are part of aftercare: keep the next ones in your journal.")
+    lines.append("• Regular appointments are part of aftercare: keep the next ones in your journal.")
     return lines
 
 

@@ -127,10 +127,17 @@ class EntryDialog(QDialog):
         label_text, widget, label = self._rows.get(error.field, (error.field, None, self.general_error))
         label.setText(error_text(error, label_text))
         label.setVisible(True)
+        self._make_room()
         if widget is not None:
             widget.setAccessibleDescription(label.text())
             self.reveal(widget)
             widget.setFocus()
+
+    def _make_room(self) -> None:
+        """Grow the dialog to fit a message just shown, so nothing overlaps."""
+        self.layout().activate()
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def reveal(self, widget: QWidget) -> None:
         """Make the tab page holding the widget visible, so its message is seen."""
@@ -157,5 +164,6 @@ class EntryDialog(QDialog):
         except JournalError as error:
             self.general_error.setText(f"⚠ {error}")
             self.general_error.setVisible(True)
+            self._make_room()
             return
         super().accept()

@@ -148,6 +148,8 @@ class SeverityControl(QWidget):
 def choice_combo(items: list[tuple[str, str]], current: str | None = None) -> QComboBox:
     """A drop-down of (shown text, stored value) pairs."""
     combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
     for text, value in items:
         combo.addItem(text, value)
     if current is not None:

@@ -22,6 +22,8 @@ class SideEffectDialog(EntryDialog):
 
     def build(self) -> None:
         self.symptom = QComboBox()
+        self.symptom.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.symptom.setMinimumContentsLength(24)
         for symptom in self.journal.catalog.symptoms.values():
             self.symptom.addItem(symptom.name, symptom.id)
         self.symptom.addItem("Something else (describe it)", OTHER_SYMPTOM)

@@ -117,10 +117,18 @@ def _recent_story(b: _Builder, last: Infusion) -> None:
     b.effect("fatigue", 5, _at(b.today - timedelta(days=1), 9), None, None)
 
 
+def _review_days(b: _Builder, first: date) -> list[date]:
+    """Six-monthly neurologist reviews, the latest about four months ago."""
+    days, day = [], b.today - timedelta(days=118)
+    while day >= first + timedelta(days=60):
+        days.append(day)
+        day -= timedelta(days=182)
+    return sorted(days)
+
+
 def _follow_ups(b: _Builder, first: date) -> None:
-    day, number = first + timedelta(days=182), 0
-    while day <= b.today:
-        number += 1
+    reviews = _review_days(b, first)
+    for number, day in enumerate(reviews, start=1):
         b.follow_up("appointment", "Neurologist review", day, day, task="clinical_review",
                     with_whom="Dr Amara Reyes",
                     notes="Stable; keep going every 4 weeks" if number % 2 else "MRI discussed")
@@ -129,9 +137,11 @@ def _follow_ups(b: _Builder, first: date) -> None:
         if number % 2 == 0:
             b.follow_up("mri", "Yearly MRI scan", day - timedelta(days=14), day - timedelta(days=14),
                         task="brain_mri", with_whom="Imaging department")
-        day += timedelta(days=182)
-    b.follow_up("appointment", "Neurologist review", day, None, task="clinical_review",
+    next_review = (reviews[-1] if reviews else first) + timedelta(days=182)
+    b.follow_up("appointment", "Neurologist review", next_review, None, task="clinical_review",
                 with_whom="Dr Amara Reyes")
+    b.follow_up("lab_test", "Blood count before next review", next_review - timedelta(days=10),
+                None, with_whom="GP surgery")
     b.follow_up("phone_call", "Call infusion centre about holiday dates",
                 b.today + timedelta(days=5), None, with_whom="City Infusion Centre")
 

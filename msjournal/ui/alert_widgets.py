@@ -63,6 +63,7 @@ class AlertCard(QFrame):
         layout.addWidget(_wrapped(recorded))
         layout.addWidget(_wrapped(f"Why this matters: {alert.criterion}"))
         action = _wrapped(f"What to do: {alert.action}")
+        action.setProperty("fontFactor", 1.0)  # keeps its bold weight when the text size changes
         action.setProperty("fontBold", True)
         font = action.font()
         font.setBold(True)

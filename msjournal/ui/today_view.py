@@ -68,6 +68,7 @@ class Section(QFrame):
 
     def add(self, widget: QWidget) -> QWidget:
         self._body.addWidget(widget)
+        widget.show()  # at once, not on the next pass of the event loop
         return widget
 
     def lines(self) -> list[str]:

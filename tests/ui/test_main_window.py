@@ -165,15 +165,70 @@ def test_settings_refuse_a_word_as_own_value(qtbot, window, journal, keyboard) -
 
 
 def test_every_control_has_a_name(window, planned_journal) -> None:
-    """Buttons, boxes and tables all carry an accessible name or a visible text."""
-    window.refresh()
+    """Every visible button, box, slider and table carries an accessible name or a visible text."""
     from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QSlider, QTableView
 
-    for cls in (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QSlider, QTableView):
-        for widget in window.findChildren(cls):
-            if widget.parent() is not None and type(widget).__name__ not in ("QLineEdit",) or widget.accessibleName():
-                label = widget.accessibleName() or getattr(widget, "text", lambda: "")()
-                assert label or not widget.isVisibleTo(window), widget
+    window.refresh()
+    for page in range(3):
+        window.show_page(page)
+        for cls in (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QSlider, QTableView):
+            for widget in window.findChildren(cls):
+                inner = isinstance(widget.parent(), (QAbstractSpinBox, QComboBox))
+                if inner or not widget.isVisible():
+                    continue
+                text = widget.text() if isinstance(widget, QAbstractButton) else ""
+                assert widget.accessibleName() or text, widget
+
+
+def test_today_alert_is_reached_with_tab_and_marked_seen(qtbot, window, journal, keyboard) -> None:
+    """From the first Today button, Tab reaches 'Mark as seen'; Space and Enter acknowledge it."""
+    taken = (datetime.now() - timedelta(hours=1)).isoformat(timespec="minutes")
+    journal.add("t", {"taken": taken, "value": "38.2", "unit": "C"})
+    window.refresh()
+    window.today.action_buttons["inf"].setFocus()
+    for _ in range(10):
+        if "Mark as seen" in focused().accessibleName():
+            break
+        keyboard.tab()
+    assert "fever threshold" in focused().accessibleName()
+    keyboard.press(Qt.Key.Key_Space)
+    _modal(qtbot, type(window.entry_actions.dialog))
+    keyboard.enter()
+    assert window.today.shown_alerts == []
+
+
+def test_follow_up_marked_done_and_filtered(qtbot, window, journal, keyboard) -> None:
+    """A follow-up marked done leaves 'Upcoming' and shows under 'Done'."""
+    saved = journal.add("f", {"kind": "lab_test", "title": "Blood test", "due": "2099-01-01"})
+    window.refresh()
+    view = window.journal_view
+    view.tabs.setCurrentIndex(4)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("upcoming"))
+    assert view.models["follow_ups"].rowCount() == 1
+    view.views["follow_ups"].setFocus()
+    view.done_button.click()
+    assert journal.get(saved.id).done is not None
+    assert view.models["follow_ups"].rowCount() == 0
+    view.status_filter.setCurrentIndex(view.status_filter.findData("done"))
+    assert view.models["follow_ups"].rowCount() == 1
+
+
+def test_another_journal_replaces_the_open_one(qtbot, window, tmp_path) -> None:
+    """After switching, the window shows the other journal's entries and name."""
+    from msjournal.journal import Journal
+
+    other = Journal.open(tmp_path / "other.sqlite")
+    other.add("t", {"taken": "2026-01-05T08:00", "value": "36.9", "unit": "C"})
+    window.switch_journal(other)
+    assert "other.sqlite" in window.windowTitle()
+    assert window.journal_view.all_model.rowCount() == 1
+
+
+def test_trends_page_is_made_on_first_show(qtbot, window, keyboard) -> None:
+    """The Trends tab builds its content only when it is first shown (Ctrl+4)."""
+    assert window.trends.view is None
+    keyboard.shortcut(window, "Ctrl+4")
+    assert window.trends.view is not None
 
 
 def test_window_size_is_remembered(qtbot, journal) -> None:

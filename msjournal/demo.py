@@ -43,7 +43,11 @@ class _Builder:
 
     def effect(self, symptom: str, severity: int, onset: datetime, hours: float | None,
                infusion: str | None, **extra: object) -> None:
+        if onset.date() >= self.today:
+            return  # the demo records nothing that has not happened yet
         resolved = None if hours is None else (onset + timedelta(hours=hours)).replace(second=0, microsecond=0)
+        if resolved is not None and resolved.date() >= self.today:
+            resolved = None
         self.effects.append(SideEffect(
             id=self.next_id("se", self.effects), symptom=symptom, severity=severity, onset=onset,
             resolved=resolved, infusion=infusion, **extra))  # type: ignore[arg-type]

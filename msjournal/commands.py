@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from msjournal import alerts as alert_rules, schedule
+from msjournal import alerts as alert_rules, backups, schedule
 from msjournal.dates import parse_date, parse_datetime
 from msjournal.demo import write_demo
 from msjournal.errors import JournalError, ValidationError
@@ -55,7 +55,7 @@ def demo(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     path = resolve_journal(args.journal)
-    with Journal.open(path) as journal:
+    with backups.open_journal(path) as journal:
         known = {i.id for i in journal.infusions()}
         try:
             data = read_file(Path(args.file), journal.catalog, known)

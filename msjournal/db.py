@@ -250,15 +250,16 @@ def open_database(path: Path, before_upgrade: Callable[[int], None] | None = Non
     check_is_journal(path)
     create_private_file(path)
     db = JournalDatabase(str(path), pragmas=PRAGMAS)
+    previous = database.obj
     database.initialize(db)
     try:
         db.connect()
         make_files_private(path)
         upgrade(db, before_upgrade)
-    except pw.DatabaseError as error:
+    except (pw.DatabaseError, JournalError) as error:
         db.close()
+        database.initialize(previous)  # a journal already open stays usable
+        if isinstance(error, JournalError):
+            raise
         raise JournalError(f"{path} cannot be opened as a journal: {error}.") from None
-    except JournalError:
-        db.close()
-        raise
     return db

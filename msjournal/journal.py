@@ -6,6 +6,7 @@ validation fails.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -62,6 +63,21 @@ def _prefix(entry_id: str) -> str:
     return prefix
 
 
+def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Point the shared peewee models at this journal's database before using them.
+
+    The models are declared once against a DatabaseProxy; binding on entry lets two
+    journals be open at once (a restore, an import preview, "open another journal").
+    """
+    @functools.wraps(method)
+    def wrapper(self: Journal, *args: Any, **kwargs: Any) -> Any:
+        if db.database.obj is not self._db:
+            db.database.initialize(self._db)
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Journal:
     def __init__(self, path: Path, database: pw.SqliteDatabase, catalog: Catalog):
         self.path = path
@@ -108,12 +124,14 @@ class Journal:
 
     # ------------------------------------------------------------ settings and catalog
 
+    @_bound
     def settings(self) -> Settings:
         if self._settings is None:
             stored = {row.key: row.value for row in db.Setting.select()}
             self._settings = settings_store.from_stored(stored)
         return self._settings
 
+    @_bound
     def update_settings(self, **changes: Any) -> Settings:
         updated = settings_store.apply_changes(self.settings(), changes)
         with self._atomic():
@@ -129,6 +147,7 @@ class Journal:
 
     # ------------------------------------------------------------ reading
 
+    @_bound
     def infusions(self) -> list[Infusion]:
         query = db.Infusion.select().order_by(db.Infusion.start, db.Infusion.id).dicts()
         return [store.infusion_from_row(row) for row in query]
@@ -136,27 +155,33 @@ class Journal:
     def _infusion_uids(self) -> dict[int, str]:
         return dict(db.Infusion.select(db.Infusion.id, db.Infusion.uid).tuples())
 
+    @_bound
     def side_effects(self) -> list[SideEffect]:
         uids = self._infusion_uids()
         query = db.SideEffect.select().order_by(db.SideEffect.onset, db.SideEffect.id).dicts()
         return [store.side_effect_from_row(row, uids) for row in query]
 
+    @_bound
     def temperatures(self) -> list[TemperatureReading]:
         query = db.Temperature.select().order_by(db.Temperature.taken, db.Temperature.id).dicts()
         return [store.temperature_from_row(row) for row in query]
 
+    @_bound
     def follow_ups(self) -> list[FollowUp]:
         query = db.FollowUp.select().order_by(db.FollowUp.due, db.FollowUp.id).dicts()
         return [store.follow_up_from_row(row) for row in query]
 
+    @_bound
     def plan(self) -> TherapyPlan | None:
         row = (db.TherapyPlan.select().where(db.TherapyPlan.ended.is_null())
                .order_by(db.TherapyPlan.id.desc()).first())
         return store.plan_from_row(row) if row else None
 
+    @_bound
     def acknowledgements(self) -> list[Any]:
         return [store.acknowledgement_from_row(r) for r in db.AlertAcknowledgement.select()]
 
+    @_bound
     def snapshot(self) -> JournalData:
         return JournalData(
             infusions=tuple(self.infusions()), side_effects=tuple(self.side_effects()),
@@ -165,6 +190,7 @@ class Journal:
             acknowledgements=tuple(self.acknowledgements()),
         )
 
+    @_bound
     def get(self, entry_id: str) -> Entry:
         model = MODELS[_prefix(entry_id)]
         row = model.select().where(model.uid == entry_id).dicts().first()
@@ -181,10 +207,12 @@ class Journal:
             return store.temperature_from_row(row)
         return store.follow_up_from_row(row)
 
+    @_bound
     def last_infusion(self) -> Infusion | None:
         row = db.Infusion.select().order_by(db.Infusion.start.desc()).dicts().first()
         return store.infusion_from_row(row) if row else None
 
+    @_bound
     def is_empty(self) -> bool:
         return not any(model.select().exists() for model in MODELS.values())
 
@@ -224,6 +252,7 @@ class Journal:
     def _insert(self, record: Entry) -> None:
         MODELS[PREFIXES[type(record)]].insert(**self._columns(record)).execute()
 
+    @_bound
     def add(self, kind: str, draft: Draft, now: datetime | None = None) -> Entry:
         """Validate and save a new entry of kind inf, se, t or f."""
         record = self._validate(kind, draft, self._new_id(kind), now or _now())
@@ -231,18 +260,23 @@ class Journal:
             self._insert(record)
         return record
 
+    @_bound
     def add_infusion(self, draft: Draft, now: datetime | None = None) -> Infusion:
         return self.add("inf", draft, now)  # type: ignore[return-value]
 
+    @_bound
     def add_side_effect(self, draft: Draft, now: datetime | None = None) -> SideEffect:
         return self.add("se", draft, now)  # type: ignore[return-value]
 
+    @_bound
     def add_temperature(self, draft: Draft, now: datetime | None = None) -> TemperatureReading:
         return self.add("t", draft, now)  # type: ignore[return-value]
 
+    @_bound
     def add_follow_up(self, draft: Draft, now: datetime | None = None) -> FollowUp:
         return self.add("f", draft, now)  # type: ignore[return-value]
 
+    @_bound
     def update(self, entry_id: str, draft: Draft, now: datetime | None = None) -> Entry:
         """Replace an entry's fields with a validated draft; the id stays the same."""
         prefix = _prefix(entry_id)
@@ -253,6 +287,7 @@ class Journal:
             model.update(**self._columns(record)).where(model.uid == entry_id).execute()
         return record
 
+    @_bound
     def mark_follow_up_done(self, entry_id: str, on: date, outcome: str | None = None) -> FollowUp:
         current = self.get(entry_id)
         if not isinstance(current, FollowUp):
@@ -262,6 +297,7 @@ class Journal:
             db.FollowUp.update(done=on, notes=notes).where(db.FollowUp.uid == entry_id).execute()
         return replace(current, done=on, notes=notes)
 
+    @_bound
     def delete(self, entry_id: str) -> tuple[Entry, tuple[SideEffect, ...]]:
         """Delete an entry; returns it (and side effects it unlinked) so it can be restored."""
         record = self.get(entry_id)
@@ -273,6 +309,7 @@ class Journal:
             model.delete().where(model.uid == entry_id).execute()
         return record, unlinked
 
+    @_bound
     def undo_delete(self, record: Entry, unlinked: Iterable[SideEffect] = ()) -> None:
         """Put a deleted entry back exactly as it was, with its links."""
         with self._atomic():
@@ -283,6 +320,7 @@ class Journal:
 
     # ------------------------------------------------------------ plan and alerts
 
+    @_bound
     def set_plan(self, draft: Draft) -> TherapyPlan:
         """Start a new current therapy plan (the old one is kept, ended today)."""
         plan = validate_plan(draft, self.catalog)
@@ -297,6 +335,7 @@ class Journal:
             db.TherapyPlan.create(**plan.__dict__)
         return plan
 
+    @_bound
     def acknowledge(self, alert_key: str, note: str = "", at: datetime | None = None) -> None:
         with self._atomic():
             db.AlertAcknowledgement.replace(alert_key=alert_key, at=at or _now(),
@@ -304,12 +343,14 @@ class Journal:
 
     # ------------------------------------------------------------ bulk import
 
+    @_bound
     def existing_ids(self) -> set[str]:
         found: set[str] = set()
         for model in MODELS.values():
             found.update(model.select(model.uid).scalars())
         return found
 
+    @_bound
     def add_records(self, data: JournalData) -> ImportCounts:
         """Add already-validated records in one transaction; ids already present are skipped."""
         present = self.existing_ids()

@@ -15,6 +15,8 @@ import pytest  # noqa: E402
 from msjournal.catalog import Catalog, load_catalog  # noqa: E402
 from msjournal.journal import Journal  # noqa: E402
 
+pytest_plugins = ["tests.no_network_plugin"]
+
 # A fixed "now" for tests that must not depend on the day they run.
 NOW = datetime(2026, 6, 15, 12, 0)
 TODAY = date(2026, 6, 15)

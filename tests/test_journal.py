@@ -148,3 +148,23 @@ def test_another_programs_database_is_refused(tmp_path) -> None:
         con.execute("CREATE TABLE songs (title TEXT)")
     with pytest.raises(JournalError, match="another program"):
         Journal.open(path)
+
+
+def test_two_journals_open_at_once_keep_their_own_entries(journal, tmp_path) -> None:
+    """Opening a second journal (e.g. to preview a restore) never mixes up their entries."""
+    journal.add("t", {"taken": "2026-03-03T07:30", "value": "36.6", "unit": "C"}, now=NOW)
+    other = Journal.open(tmp_path / "other.sqlite")
+    other.add("t", {"taken": "2026-03-04T07:30", "value": "38.2", "unit": "C"}, now=NOW)
+    assert [str(t.value) for t in journal.temperatures()] == ["36.6"]
+    assert [str(t.value) for t in other.temperatures()] == ["38.2"]
+    other.close()
+
+
+def test_a_failed_open_leaves_the_open_journal_usable(journal, tmp_path) -> None:
+    """Trying to open a file that is not a journal does not disturb the open one."""
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"%PDF-1.4")
+    with pytest.raises(JournalError):
+        Journal.open(bad)
+    journal.add("t", {"taken": "2026-03-03T07:30", "value": "36.6", "unit": "C"}, now=NOW)
+    assert len(journal.temperatures()) == 1

@@ -6,12 +6,13 @@ until the person asks for them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from msjournal import backups
 from msjournal.errors import JournalError
-from msjournal.journal import Journal
 
 if TYPE_CHECKING:
     from msjournal.ui.main_window import MainWindow
@@ -80,7 +81,7 @@ def open_other_journal(window: MainWindow) -> None:
     if not path:
         return
     try:
-        journal = Journal.open(path)
+        journal = backups.open_journal(Path(path))
     except JournalError as error:
         QMessageBox.warning(window, "Could not open the journal", str(error))
         return

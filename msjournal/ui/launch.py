@@ -8,12 +8,15 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from msjournal import backups, health
+from msjournal.errors import JournalError
 from msjournal.journal import Journal
 from msjournal.paths import resolve_journal
 
 DEMO_YEARS = 3
+BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
 def open_journal(args: argparse.Namespace) -> tuple[Journal, bool]:
@@ -24,8 +27,12 @@ def open_journal(args: argparse.Namespace) -> tuple[Journal, bool]:
         folder = Path(tempfile.mkdtemp(prefix="msjournal-demo-"))
         return write_demo(folder / "demo-journal.sqlite", years=DEMO_YEARS), True
     path = resolve_journal(getattr(args, "journal", None))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return Journal.open(path), False
+    if path.exists() and path.stat().st_size > 0 and not health.quick_check(path).ok:
+        from msjournal.ui.backup_dialogs import damaged_journal_dialog
+
+        if damaged_journal_dialog(None, path) is None:
+            raise JournalError(f"{path} is damaged and was left untouched; nothing was opened.")
+    return backups.open_journal(path), False
 
 
 def application() -> QApplication:
@@ -39,9 +46,26 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def _refuse(message: str) -> int:
+    """An expected failure at start-up: a plain message box, never a traceback."""
+    QMessageBox.critical(None, "msjournal cannot open the journal", message)
+    print(f"msjournal: {message}", file=sys.stderr)
+    return 1
+
+
+def _keep_backing_up(app: QApplication, window: object) -> QTimer:
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: backups.backup_if_due(window.journal))  # type: ignore[attr-defined]
+    timer.start(BACKUP_CHECK_MS)
+    return timer
+
+
 def run_window(args: argparse.Namespace) -> int:
     app = application()
-    journal, demo = open_journal(args)
+    try:
+        journal, demo = open_journal(args)
+    except JournalError as error:
+        return _refuse(str(error))
     from msjournal.ui.main_window import MainWindow
 
     window = MainWindow(journal, demo=demo)
@@ -50,7 +74,10 @@ def run_window(args: argparse.Namespace) -> int:
         window.repaint()
         app.processEvents()
         QTimer.singleShot(0, app.quit)
+    timer = _keep_backing_up(app, window)
     try:
         return app.exec()
     finally:
+        timer.stop()
+        backups.backup_on_exit(window.journal)
         window.journal.close()

@@ -12,13 +12,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import peewee as pw
 
-from msjournal import db, settings as settings_store, store
+from msjournal import db, encryption, settings as settings_store, store
 from msjournal.catalog import Catalog, load_catalog
 from msjournal.errors import JournalError, NotFoundError
 from msjournal.records import (
@@ -40,6 +40,7 @@ from msjournal.validation import (
     validate_temperature,
 )
 
+RECENT_DAYS = 60
 PREFIXES = {Infusion: "inf", SideEffect: "se", TemperatureReading: "t", FollowUp: "f"}
 MODELS: dict[str, type[db.BaseModel]] = {
     "inf": db.Infusion, "se": db.SideEffect, "t": db.Temperature, "f": db.FollowUp,
@@ -79,9 +80,12 @@ def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class Journal:
-    def __init__(self, path: Path, database: pw.SqliteDatabase, catalog: Catalog):
+    def __init__(self, path: Path, database: pw.SqliteDatabase, catalog: Catalog,
+                 passphrase: str | None = None):
         self.path = path
         self._db = database
+        # In memory only, for backups and re-opening; never written, logged or shown.
+        self._passphrase = passphrase
         self._base_catalog = catalog
         self._settings: Settings | None = None
         # Called with the journal after each committed write, and before a bulk import
@@ -91,10 +95,55 @@ class Journal:
 
     @classmethod
     def open(cls, path: Path | str, catalog: Catalog | None = None,
-             before_upgrade: Callable[[int], None] | None = None) -> Journal:
+             before_upgrade: Callable[[int], None] | None = None,
+             passphrase: str | None = None) -> Journal:
+        """Open or create a journal; with a passphrase it is (or is created) encrypted."""
         path = Path(path).expanduser()
-        database = db.open_database(path, before_upgrade)
-        return cls(path, database, catalog or load_catalog())
+        database = db.open_database(path, before_upgrade, passphrase)
+        encryption.remember(path, passphrase)
+        return cls(path, database, catalog or load_catalog(), passphrase)
+
+    def __repr__(self) -> str:
+        return f"Journal({str(self.path)!r})"  # never shows the passphrase
+
+    # ------------------------------------------------------------ passphrase protection
+
+    @property
+    def protected(self) -> bool:
+        return self._passphrase is not None
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """For the window's lock and for confirming a change: compares in constant time."""
+        if self._passphrase is None:
+            return False
+        return secrets.compare_digest(self._passphrase.encode(), passphrase.encode())
+
+    def set_passphrase(self, new: str | None, current: str | None = None) -> Path | None:
+        """Protect, re-key or unprotect this journal in place; returns the backup kept.
+
+        `current` must repeat the passphrase in use (when there is one). The journal is closed,
+        converted safely (see msjournal.encryption.convert) and opened again with the new key;
+        on failure it is opened again as it was, unchanged.
+        """
+        if self._passphrase is not None and (current is None or not self.passphrase_matches(current)):
+            raise encryption.WrongPassphrase(encryption.WRONG_PASSPHRASE)
+        if new is None and self._passphrase is None:
+            raise JournalError("This journal is not protected with a passphrase.")
+        if new is not None:
+            encryption.check_new_passphrase(new)
+        encryption.driver()
+        self.close()
+        kept: Path | None = None
+        try:
+            if self.path.exists() and self.path.stat().st_size > 0:
+                kept = encryption.convert(self.path, self._passphrase, new)
+            else:
+                self.path.unlink(missing_ok=True)  # an empty new file: create it encrypted
+            self._passphrase = new
+        finally:
+            self._db = db.open_database(self.path, passphrase=self._passphrase)
+            encryption.remember(self.path, self._passphrase)
+        return kept
 
     def close(self) -> None:
         if not self._db.is_closed():
@@ -187,6 +236,30 @@ class Journal:
             infusions=tuple(self.infusions()), side_effects=tuple(self.side_effects()),
             temperatures=tuple(self.temperatures()), follow_ups=tuple(self.follow_ups()),
             plan=self.plan(), settings=self.settings(),
+            acknowledgements=tuple(self.acknowledgements()),
+        )
+
+    @_bound
+    def recent_snapshot(self, moment: datetime, days: int = RECENT_DAYS) -> JournalData:
+        """What Today and its alerts need, read in time that does not grow with the journal.
+
+        Every infusion, follow-up, acknowledgement and still-open side effect (these stay
+        small), plus the side effects and temperatures of the last `days` days. Active alerts
+        last at most 7 days after their entry, so they are the same as with the whole journal.
+        """
+        since = moment - timedelta(days=days)
+        uids = self._infusion_uids()
+        recent_effect = ((db.SideEffect.onset >= since) | db.SideEffect.resolved.is_null()
+                         | (db.SideEffect.resolved >= since))
+        effects = (db.SideEffect.select().where(recent_effect)
+                   .order_by(db.SideEffect.onset, db.SideEffect.id).dicts())
+        readings = (db.Temperature.select().where(db.Temperature.taken >= since)
+                    .order_by(db.Temperature.taken, db.Temperature.id).dicts())
+        return JournalData(
+            infusions=tuple(self.infusions()),
+            side_effects=tuple(store.side_effect_from_row(row, uids) for row in effects),
+            temperatures=tuple(store.temperature_from_row(row) for row in readings),
+            follow_ups=tuple(self.follow_ups()), plan=self.plan(), settings=self.settings(),
             acknowledgements=tuple(self.acknowledgements()),
         )
 

@@ -168,3 +168,22 @@ def test_a_failed_open_leaves_the_open_journal_usable(journal, tmp_path) -> None
         Journal.open(bad)
     journal.add("t", {"taken": "2026-03-03T07:30", "value": "36.6", "unit": "C"}, now=NOW)
     assert len(journal.temperatures()) == 1
+
+
+def test_recent_snapshot_gives_the_same_active_alerts_and_due_dates(journal) -> None:
+    """Today reads only recent entries, yet shows exactly the alerts and dates of the whole journal."""
+    from datetime import date, datetime
+
+    from msjournal.alerts import active_alerts
+    from msjournal.demo import build_demo
+    from msjournal.schedule import due_items
+
+    today = date(2026, 6, 1)
+    journal.add_records(build_demo(6, seed=9, today=today))
+    journal.add("se", {"symptom": "nausea", "severity": 3, "onset": "2025-01-01T08:00"}, now=NOW)
+    for moment in (datetime(2026, 6, 1, 12, 0), datetime(2026, 5, 30, 23, 0)):
+        full, recent = journal.snapshot(), journal.recent_snapshot(moment)
+        assert len(recent.temperatures) < len(full.temperatures) / 10
+        assert active_alerts(recent, journal.catalog, moment) == active_alerts(full, journal.catalog, moment)
+        assert due_items(recent, journal.catalog) == due_items(full, journal.catalog)
+    assert any(s.id for s in recent.side_effects if s.onset < datetime(2025, 2, 1))

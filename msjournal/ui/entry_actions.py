@@ -66,8 +66,9 @@ class EntryActions(QObject):
             return
         self.changed.emit()
         self.message.emit(f"Saved the {KIND_WORDS[record.id.split('-', 1)[0]]}.")
-        alerts = alerts_for_entry(self.journal.snapshot(), self.journal.catalog,
-                                  datetime.now(), record.id)
+        now = datetime.now()
+        alerts = alerts_for_entry(self.journal.recent_snapshot(now), self.journal.catalog,
+                                  now, record.id)
         urgent = next((a for a in alerts if a.level == "urgent"), None)
         if alerts:
             self.alertsRaised.emit(alerts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QWidget
@@ -48,7 +50,7 @@ class InfusionDialog(EntryDialog):
         infusions = self.journal.infusions()
         last = infusions[-1] if infusions else None
         catalog = self.journal.catalog
-        therapy = current_treatment(self.journal.snapshot(), catalog)
+        therapy = current_treatment(self.journal.recent_snapshot(datetime.now()), catalog)
         self.treatment = choice_combo([(t.label, t.id) for t in catalog.treatments.values()], therapy)
         row = self._row
         row("treatment", "&Treatment", self.treatment)

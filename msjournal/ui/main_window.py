@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.journal_view.deleteRequested.connect(actions.delete)
         self.journal_view.doneRequested.connect(actions.mark_done)
         self.banner.showRequested.connect(lambda: self.show_page(0))
+        self.pages.currentChanged.connect(lambda _index: self._refresh_current_page())
 
     def _restore_geometry(self) -> None:
         saved = preferences.geometry()
@@ -80,19 +81,33 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- refreshing
 
     def refresh(self) -> None:
-        data = self.journal.snapshot()
-        catalog = self.journal.catalog
+        """Today is refreshed at once from recent entries; other pages when they are shown."""
         now = datetime.now()
+        data = self.journal.recent_snapshot(now)
+        catalog = self.journal.catalog
         self.today.refresh(data, catalog, now)
-        self.journal_view.refresh(data, catalog, now.date())
-        self.alerts_view.refresh(data, catalog, now)
-        self.trends.refresh()
+        self._stale_pages = {self.journal_view, self.alerts_view, self.trends}
+        self._refresh_current_page()
         active = {a.key for a in active_alerts(data, catalog, now)}
         if self.banner.alert is not None and self.banner.alert.key not in active:
             self.banner.hide()
             self.banner.alert = None
         self.menu_actions["undo"].setEnabled(bool(self.entry_actions.deleted))
         self._set_title()
+
+    def _refresh_current_page(self) -> None:
+        page = self.pages.currentWidget()
+        if page not in getattr(self, "_stale_pages", set()):
+            return
+        self._stale_pages.discard(page)
+        if page is self.trends:
+            self.trends.refresh()
+            return
+        data, catalog, now = self.journal.snapshot(), self.journal.catalog, datetime.now()
+        if page is self.journal_view:
+            self.journal_view.refresh(data, catalog, now.date())
+        else:
+            self.alerts_view.refresh(data, catalog, now)
 
     def _set_title(self) -> None:
         name = self.journal.settings().person_name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
@@ -27,7 +27,7 @@ class PlanDialog(EntryDialog):
 
     def build(self) -> None:
         catalog = self.journal.catalog
-        therapy = current_treatment(self.journal.snapshot(), catalog)
+        therapy = current_treatment(self.journal.recent_snapshot(datetime.now()), catalog)
         self.treatment = choice_combo([(t.label, t.id) for t in catalog.treatments.values()], therapy)
         self.add_row("treatment", "&Treatment", self.treatment)
         self.started = OptionalDateField("&Started on", date.today())

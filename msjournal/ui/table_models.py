@@ -1,7 +1,8 @@
 """One table model for every list of records: columns say how to show and sort a row.
 
-Rows come from core query functions; the view sorts through a QSortFilterProxyModel, so
-even ten years of entries scroll smoothly (only visible cells are asked for).
+Rows come from core query functions and sit behind a QSortFilterProxyModel. Sorting is done
+by the model itself with one key per row (Python's sort), not by the proxy's pairwise
+comparisons, so ten years of entries sort and scroll without a stall.
 """
 
 from __future__ import annotations
@@ -39,11 +40,32 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Iterable[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
+
+    def _sort_key(self, column: int) -> Callable[[T], Any]:
+        spec = self._columns[column]
+        if spec.sort is not None:
+            key = spec.sort
+            return lambda row: (key(row) is None, key(row))
+        return lambda row: (False, spec.text(row).casefold())
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(self._columns):
+            self._rows.sort(key=self._sort_key(column),
+                            reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
 
     def rows(self) -> list[T]:
         return list(self._rows)
@@ -74,8 +96,17 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
 
+class RowsProxy(QSortFilterProxyModel):
+    """Passes sorting to the rows model (one key per row) and keeps its order."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RowsModel):
+            source.sort(column, order)
+
+
 def sorted_proxy(model: RowsModel[Any]) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(model)
+    proxy = RowsProxy(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     return proxy
@@ -97,8 +128,12 @@ def table_view(model: RowsModel[Any], name: str, sort_column: int = 0,
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     view.setAccessibleName(name)
     return view
+
+
+FIT_ROWS = 100
 
 
 def current_row(view: QTableView) -> Any:
@@ -110,7 +145,7 @@ def current_row(view: QTableView) -> Any:
 
 
 def fit_columns(view: QTableView) -> None:
-    """Size columns to their contents once (cheap enough on the visible rows only)."""
+    """Size columns to their contents, judged on the first rows so long journals stay quick."""
     header = view.horizontalHeader()
     for column in range(header.count() - 1):
         view.resizeColumnToContents(column)

@@ -134,6 +134,7 @@ def test_acknowledged_alert_moves_to_the_history_with_its_note(qtbot, window, jo
     keyboard.type("Called the nurse")
     keyboard.enter()
     assert window.today.shown_alerts == []
+    window.show_page(2)
     history = window.alerts_view.model.rows()
     assert history[0].acknowledgement_note == "Called the nurse"
 
@@ -201,6 +202,7 @@ def test_follow_up_marked_done_and_filtered(qtbot, window, journal, keyboard) ->
     """A follow-up marked done leaves 'Upcoming' and shows under 'Done'."""
     saved = journal.add("f", {"kind": "lab_test", "title": "Blood test", "due": "2099-01-01"})
     window.refresh()
+    window.show_page(1)
     view = window.journal_view
     view.tabs.setCurrentIndex(4)
     view.status_filter.setCurrentIndex(view.status_filter.findData("upcoming"))
@@ -221,6 +223,7 @@ def test_another_journal_replaces_the_open_one(qtbot, window, tmp_path) -> None:
     other.add("t", {"taken": "2026-01-05T08:00", "value": "36.9", "unit": "C"})
     window.switch_journal(other)
     assert "other.sqlite" in window.windowTitle()
+    window.show_page(1)
     assert window.journal_view.all_model.rowCount() == 1
 
 

@@ -19,6 +19,7 @@ from msjournal.journal import Journal
 from msjournal.records import FollowUp, Infusion
 from msjournal.schedule import DueItem, due_items, next_infusion
 from msjournal.ui.appearance import heading
+from msjournal.ui.dialog_size import fit_dialog
 from msjournal.ui.fields import DateField
 
 INFUSION_TASK = "infusion"
@@ -75,7 +76,7 @@ class AftercareDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         save.setDefault(True)
-        self.setMinimumWidth(640)
+        fit_dialog(self)
 
     def _offer(self, form: QFormLayout, item: DueItem | None, text: str) -> tuple[QCheckBox, DateField] | None:
         if item is None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from msjournal.alerts import Alert
 from msjournal.journal import Journal
 from msjournal.ui.appearance import LEVEL_COLOURS, LEVEL_LABELS, heading, level_style
+from msjournal.ui.dialog_size import fit_dialog
 
 
 def _wrapped(text: str) -> QLabel:
@@ -131,7 +132,7 @@ class UrgentAlertDialog(QDialog):
         row.addWidget(self.getting_help)
         row.addWidget(self.have_help)
         layout.addLayout(row)
-        self.setMinimumWidth(560)
+        fit_dialog(self)
 
     def _button(self, text: str, choice: str) -> QPushButton:
         button = QPushButton(text)
@@ -187,7 +188,7 @@ class AcknowledgeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         save.setDefault(True)  # once inside the dialog, so Qt keeps it as the Enter button
-        self.setMinimumWidth(520)
+        fit_dialog(self)
 
     @classmethod
     def start(cls, journal: Journal, alert: Alert, parent: QWidget | None = None) -> AcknowledgeDialog:

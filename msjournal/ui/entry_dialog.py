@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from msjournal.errors import JournalError, ValidationError
 from msjournal.journal import Journal
 from msjournal.records import Entry
+from msjournal.ui.dialog_size import fit_dialog
 
 ERROR_STYLE = "color: palette(text); border-left: 4px solid #c62828; padding-left: 6px;"
 
@@ -60,6 +61,7 @@ class EntryDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         if record is not None:
             self.load(record)
+        fit_dialog(self)
 
     @classmethod
     def start(cls, journal: Journal, parent: QWidget | None = None,
@@ -97,7 +99,10 @@ class EntryDialog(QDialog):
         box.addWidget(widget)
         error = self._error_label()
         box.addWidget(error)
-        (form or self.form).addRow(caption, holder)
+        if label:
+            (form or self.form).addRow(caption, holder)
+        else:  # a tick box names itself: it spans the row instead of leaving an empty caption
+            (form or self.form).addRow(holder)
         for name in (field, *aliases):
             self._rows[name] = (plain, widget, error)
         return widget
@@ -135,9 +140,7 @@ class EntryDialog(QDialog):
 
     def _make_room(self) -> None:
         """Grow the dialog to fit a message just shown, so nothing overlaps."""
-        self.layout().activate()
-        hint = self.sizeHint()
-        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
+        fit_dialog(self)
 
     def reveal(self, widget: QWidget) -> None:
         """Make the tab page holding the widget visible, so its message is seen."""

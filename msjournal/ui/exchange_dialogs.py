@@ -22,6 +22,7 @@ from msjournal.journal import Journal
 from msjournal.journal_format import read_file
 from msjournal.progress import Progress
 from msjournal.records import JournalData
+from msjournal.ui.dialog_size import fit_dialog
 from msjournal.ui.exchange_progress import run_with_progress
 
 KIND_TEXT = {
@@ -101,6 +102,7 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_dialog(self)
 
 
 def _parse(parent: QWidget | None, journal: Journal, path: Path) -> JournalData | None:

@@ -28,6 +28,7 @@ from msjournal.temperature import is_above_threshold
 from msjournal.timeline import KIND_NAMES, filter_rows, follow_up_status, timeline
 from msjournal.ui import journal_columns as cols
 from msjournal.ui.fields import OptionalDateField, choice_combo
+from msjournal.ui.flow_layout import flow_row
 from msjournal.ui.table_models import RowsModel, current_row, fit_columns, table_view
 
 STATUS_FILTERS = [("All follow-ups", ""), ("Upcoming", "upcoming"), ("Overdue", "overdue"),
@@ -64,7 +65,6 @@ class JournalView(QWidget):
     def _all_entries_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
         self.kind_filter = choice_combo([("All kinds", "")] + [(n, k) for k, n in KIND_NAMES.items()])
         self.kind_filter.setAccessibleName("Show kind of entry")
         self.treatment_filter = QComboBox()
@@ -75,11 +75,9 @@ class JournalView(QWidget):
         self.search.setPlaceholderText("Search words (Ctrl+F)")
         self.search.setAccessibleName("Search the journal")
         self.search.setClearButtonEnabled(True)
-        for widget in (self.kind_filter, self.treatment_filter, self.date_from, self.date_to):
-            bar.addWidget(widget)
-        bar.addStretch(1)
         layout.addWidget(self.search)
-        layout.addLayout(bar)
+        # The filters wrap onto another line when large text makes them wider than the window.
+        layout.addWidget(flow_row(self.kind_filter, self.treatment_filter, self.date_from, self.date_to))
         self.all_model: RowsModel[Any] = RowsModel(cols.timeline_columns(), self)
         self.all_view = table_view(self.all_model, "All entries")
         self._watch(self.all_view)

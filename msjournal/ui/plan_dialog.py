@@ -33,9 +33,8 @@ class PlanDialog(EntryDialog):
         self.started = OptionalDateField("&Started on", date.today())
         self.add_row("started", "Started", self.started)
         self.interval = QLineEdit()
-        self.interval.setPlaceholderText("leave empty to use the usual schedule")
-        self.add_row("interval_days", "Days between infusions, &as set by your care team",
-                     self.interval)
+        self.interval.setPlaceholderText("leave empty unless your care team set it")
+        self.add_row("interval_days", "D&ays between infusions", self.interval)
         intro = QLabel(CHECKLIST_INTRO)
         intro.setWordWrap(True)
         self.form.addRow(intro)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from msjournal.journal import Journal
 from msjournal.progress import Progress
 from msjournal.summary_data import build_overview, default_period
+from msjournal.ui.dialog_size import fit_dialog
 from msjournal.ui.exchange_dialogs import choose_save_path
 from msjournal.ui.exchange_progress import run_with_progress
 
@@ -78,6 +79,7 @@ class SummaryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setTabOrder(self.questions, self.go_button)
+        fit_dialog(self)
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
         edit = QDateEdit(_qdate(day))

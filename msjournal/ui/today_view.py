@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -24,6 +23,7 @@ from msjournal.schedule import DueItem, due_items
 from msjournal.timeline import severity_word
 from msjournal.ui.alert_widgets import AlertCard
 from msjournal.ui.appearance import heading
+from msjournal.ui.flow_layout import flow_row
 
 ACTIONS = (("inf", "&Infusion", "Ctrl+I"), ("se", "Side &effect", "Ctrl+E"),
            ("t", "&Temperature", "Ctrl+T"), ("f", "&Follow-up", "Ctrl+U"))
@@ -93,7 +93,7 @@ class TodayView(QWidget):
         outer = QVBoxLayout(self)
         self.date_heading = heading("Today", 1.6)
         outer.addWidget(self.date_heading)
-        outer.addLayout(self._action_row())
+        outer.addWidget(self._action_row())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -116,19 +116,18 @@ class TodayView(QWidget):
         grid.setRowStretch(3, 1)
         self.shown_alerts: list[Alert] = []
 
-    def _action_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Log:"))
+    def _action_row(self) -> QWidget:
+        """The Log buttons; they wrap onto a second line when large text makes them too wide."""
+        caption = QLabel("Log:")
         self.action_buttons: dict[str, QPushButton] = {}
         for kind, text, keys in ACTIONS:
             button = QPushButton(f"{text}  {keys}")
             button.setAccessibleName(f"Log {text.replace('&', '').lower()} ({keys})")
             button.setMinimumHeight(button.sizeHint().height() + 12)
             button.clicked.connect(lambda _=False, k=kind: self.logRequested.emit(k))
-            row.addWidget(button)
             self.action_buttons[kind] = button
-        row.addStretch(1)
-        return row
+        self.action_row = flow_row(caption, *self.action_buttons.values())
+        return self.action_row
 
     def refresh(self, data: JournalData, catalog: Catalog, moment: datetime) -> None:
         today = moment.date()

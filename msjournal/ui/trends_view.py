@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +43,8 @@ PERIODS = (("Last 3 months", 91), ("Last 6 months", 182), ("Last year", 365), ("
            ("Custom dates", -1))
 DEFAULT_PERIOD = 2
 DEBOUNCE_MS = 250
+SIDE_WIDTH = 360
+CHART_NAME_CHARS = 16  # average-width characters: enough for "Side effects over time"
 POINT_HINT = "Point at a dot or bar (or click it) to see the entry behind it."
 
 
@@ -86,6 +88,18 @@ class TrendsView(QWidget):
         self._lay_out()
         self._connect()
 
+    def _fit_side(self) -> None:
+        """Room for the longest chart name at the current text size, so it is never cut off."""
+        metrics = self.fontMetrics()
+        longest = max(metrics.horizontalAdvance(name) for name in KIND_NAMES.values())
+        needed = longest + metrics.horizontalAdvance("Period:") + metrics.height() * 3
+        self.side.setMaximumWidth(max(SIDE_WIDTH, needed))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "side"):
+            self._fit_side()
+        super().changeEvent(event)
+
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(calendarPopup=True, accessibleName=name)
         edit.setDisplayFormat("yyyy-MM-dd")
@@ -105,9 +119,12 @@ class TrendsView(QWidget):
         controls.addRow(self.each_cycle)
         controls.addRow(self.save_button)
         controls.addRow(self.status)
-        side = QWidget()
+        for combo in (self.kind, self.period, self.cycles):  # sized to the chart names, not wider
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(CHART_NAME_CHARS)
+        self.side = side = QWidget()
         side.setLayout(controls)
-        side.setMaximumWidth(360)
+        self._fit_side()
         chart = QVBoxLayout()
         chart.addWidget(self.canvas, 1)
         chart.addWidget(self.pointed)

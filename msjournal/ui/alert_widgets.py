@@ -25,6 +25,25 @@ from msjournal.ui.appearance import LEVEL_COLOURS, LEVEL_LABELS, heading, level_
 from msjournal.ui.dialog_size import fit_dialog
 
 
+# Says, in the alert's own terms, which criterion the entry meets.
+CRITERION_INTRO = {"urgent": "Get help at once for:", "consult": "Tell your care team about:",
+                   "reminder": "Why you see this:"}
+
+
+def readable(text: str) -> str:
+    """Keep a number and its unit on one line (37.8 °C never splits before °C)."""
+    return text.replace(" °", "\u00a0°")
+
+
+def criterion_text(alert: Alert) -> str:
+    return f"{CRITERION_INTRO.get(alert.level, 'Why you see this:')} {readable(alert.criterion)}"
+
+
+def recorded_text(alert: Alert) -> str:
+    """What was recorded: the message without the criterion and action that follow it."""
+    return readable(alert.message.split(" This meets the criterion:")[0])
+
+
 def _wrapped(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -60,9 +79,8 @@ class AlertCard(QFrame):
         self.seen.clicked.connect(lambda: self.acknowledgeRequested.emit(self.alert))
         top.addWidget(self.seen, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        recorded = alert.message.split(" This meets the criterion:")[0]
-        layout.addWidget(_wrapped(recorded))
-        layout.addWidget(_wrapped(f"Why this matters: {alert.criterion}"))
+        layout.addWidget(_wrapped(recorded_text(alert)))
+        layout.addWidget(_wrapped(criterion_text(alert)))
         action = _wrapped(f"What to do: {alert.action}")
         action.setProperty("fontFactor", 1.0)  # keeps its bold weight when the text size changes
         action.setProperty("fontBold", True)
@@ -123,8 +141,8 @@ class UrgentAlertDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(level_label("urgent"), 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(heading(f"{alert.title}: get help now", 1.5))
-        layout.addWidget(_wrapped(alert.message.split(" This meets the criterion:")[0]))
-        layout.addWidget(_wrapped(f"Why: {alert.criterion}"))
+        layout.addWidget(_wrapped(recorded_text(alert)))
+        layout.addWidget(_wrapped(criterion_text(alert)))
         layout.addWidget(heading(alert.action, 1.15))
         self.getting_help = self._button("I will get &help now", self.GETTING_HELP)
         self.have_help = self._button("I &already have help (staff know)", self.HAVE_HELP)

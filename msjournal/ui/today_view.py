@@ -64,6 +64,7 @@ class Section(QFrame):
         while self._body.count():
             item = self._body.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: never drawn over the new lines before it is deleted
                 item.widget().deleteLater()
 
     def add(self, widget: QWidget) -> QWidget:

@@ -4,6 +4,7 @@ Each backup is copied into a private temporary file in the backups folder, check
 to disk and only then renamed to its final name, with its SHA-256 written beside it
 (`<name>.sha256`, the format of `sha256sum`). Automatic backups happen after changes (at
 most every 30 minutes), on a clean exit, and before a schema upgrade, an import or a restore.
+A backup of a passphrase-protected journal is encrypted with the same key.
 Older backups are thinned: everything from the last two days, then one a day for 12 days,
 one a week for 10 weeks and one a month for 9 months.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 import tempfile
 import time
 import weakref
@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msjournal import encryption
 from msjournal.errors import JournalError
 from msjournal.files import PRIVATE_FILE, make_private_folder, write_text_atomic
 from msjournal.paths import backups_dir
@@ -154,11 +155,12 @@ def _fsync_folder(folder: Path) -> None:
         _fsync_file(folder)
 
 
-def _copy_with_backup_api(source: Path, target: Path, pages: int) -> None:
-    """Copy a consistent snapshot of `source` into `target` and check the copy."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+def _copy_with_backup_api(source: Path, target: Path, pages: int,
+                          passphrase: str | None = None) -> None:
+    """Copy a consistent snapshot of `source` into `target` (same key) and check the copy."""
+    src = encryption.connect(source, passphrase, "mode=ro", timeout=10)
     try:
-        dst = sqlite3.connect(target)
+        dst = encryption.connect(target, passphrase, "")
         try:
             src.backup(dst, pages=pages)
             dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
@@ -198,11 +200,19 @@ def _failure(error: BaseException, journal_path: Path) -> JournalError:
 
 
 def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
-                now: datetime | None = None, pages: int = -1) -> Path:
-    """Back up a journal file; returns the backup's path. `out` picks the file, else backups/."""
+                now: datetime | None = None, pages: int = -1,
+                passphrase: str | None = None) -> Path:
+    """Back up a journal file; returns the backup's path. `out` picks the file, else backups/.
+
+    An encrypted journal needs its passphrase (given, or that of the journal open in this
+    process); its backup is encrypted with the same key.
+    """
     journal_path = Path(journal_path)
     if not journal_path.is_file():
         raise JournalError(f"No journal at {journal_path}, so there is nothing to back up.")
+    passphrase = encryption.passphrase_for(journal_path, passphrase)
+    if passphrase is None and encryption.looks_encrypted(journal_path):
+        raise encryption.PassphraseNeeded(encryption.NEEDS_PASSPHRASE)
     made = now or _now()
     try:
         if out is None:
@@ -219,7 +229,7 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
         raise _failure(error, journal_path) from None
     temporary = Path(temporary_name)
     try:
-        _copy_with_backup_api(journal_path, temporary, pages)
+        _copy_with_backup_api(journal_path, temporary, pages, passphrase)
         os.chmod(temporary, PRIVATE_FILE)
         _fsync_file(temporary)
         digest = sha256_of(temporary)
@@ -227,7 +237,10 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
         write_text_atomic(checksum_path(final), f"{digest}  {final.name}\n")
         os.replace(temporary, final)
         _fsync_folder(folder)
-    except (OSError, sqlite3.Error, JournalError) as error:
+    except encryption.WrongPassphrase:
+        temporary.unlink(missing_ok=True)
+        raise
+    except (OSError, JournalError, *encryption.database_errors()) as error:
         temporary.unlink(missing_ok=True)
         raise _failure(error, journal_path) from None
     except BaseException:
@@ -241,22 +254,13 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
 # ---------------------------------------------------------------- what is in a journal
 
 
-def content_digest(path: Path) -> str:
+def content_digest(path: Path, passphrase: str | None = None) -> str:
     """SHA-256 over every table's rows and the schema version: equal digests, equal journals."""
-    digest = hashlib.sha256()
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = encryption.connect(path, encryption.passphrase_for(path, passphrase), "mode=ro")
     try:
-        digest.update(str(con.execute("PRAGMA user_version").fetchone()[0]).encode())
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
-        for table in tables:
-            digest.update(f"\x00{table}\x00".encode())
-            for row in con.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                digest.update(repr(row).encode())
+        return encryption.rows_digest(con)
     finally:
         con.close()
-    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------- automatic backups
@@ -289,7 +293,8 @@ def newest_backup_time(journal_path: Path) -> datetime | None:
 def _automatic(journal: Journal, reason: str) -> Path | None:
     state = status(journal)
     try:
-        made = make_backup(journal.path, reason=reason, now=state.clock())
+        made = make_backup(journal.path, reason=reason, now=state.clock(),
+                           passphrase=journal._passphrase)
     except JournalError as error:
         state.last_error = str(error)
         return None
@@ -321,7 +326,7 @@ def backup_on_exit(journal: Journal) -> Path | None:
 def backup_now(journal: Journal, out: Path | None = None) -> Path:
     """A backup the person asked for; failures raise JournalError with the reason."""
     made = make_backup(journal.path, out=out, reason="" if out else "manual",
-                       now=status(journal).clock())
+                       now=status(journal).clock(), passphrase=journal._passphrase)
     if out is None:
         status(journal).changed = False
     return made
@@ -349,16 +354,24 @@ def enable_automatic_backups(journal: Journal, clock: Clock | None = None) -> Jo
     return journal
 
 
-def backup_before_upgrade(journal_path: Path) -> Callable[[int], None]:
+def backup_before_upgrade(journal_path: Path,
+                          passphrase: str | None = None) -> Callable[[int], None]:
     """A `before_upgrade` hook for Journal.open: a failed backup stops the upgrade."""
     def hook(old_version: int) -> None:
-        make_backup(journal_path, reason=f"before-upgrade-v{old_version}")
+        make_backup(journal_path, reason=f"before-upgrade-v{old_version}", passphrase=passphrase)
     return hook
 
 
-def open_journal(path: Path | str) -> Journal:
-    """Open a journal the way the window does: backup before upgrades, automatic backups on."""
+def open_journal(path: Path | str, passphrase: str | None = None) -> Journal:
+    """Open a journal the way the window does: backup before upgrades, automatic backups on.
+
+    An encrypted journal opens with the passphrase given, or the one it was last opened with
+    in this process (a restore re-opens it).
+    """
     from msjournal.journal import Journal
 
     path = Path(path).expanduser()
-    return enable_automatic_backups(Journal.open(path, before_upgrade=backup_before_upgrade(path)))
+    if passphrase is None:
+        passphrase = encryption.passphrase_for(path)
+    hook = backup_before_upgrade(path, passphrase)
+    return enable_automatic_backups(Journal.open(path, before_upgrade=hook, passphrase=passphrase))

@@ -91,6 +91,20 @@ def _add_safety_commands(commands: argparse._SubParsersAction) -> None:
 
     check = commands.add_parser("check", help="check the journal file for damage")
     _journal_option(check)
+    _add_passphrase_commands(commands)
+
+
+def _add_passphrase_commands(commands: argparse._SubParsersAction) -> None:
+    where = (" (the passphrase comes from MSJOURNAL_PASSPHRASE, else you are asked for it; "
+             "needs pip install msjournal[encryption])")
+    protect = commands.add_parser("protect", help="encrypt the journal with a passphrase" + where)
+    _journal_option(protect)
+    unprotect = commands.add_parser("unprotect", help="remove the passphrase protection" + where)
+    _journal_option(unprotect)
+    change = commands.add_parser("change-passphrase",
+                                 help="change the passphrase (the new one from "
+                                      "MSJOURNAL_NEW_PASSPHRASE, else you are asked)" + where)
+    _journal_option(change)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ from msjournal.errors import JournalError, ValidationError
 from msjournal.history import as_of
 from msjournal.journal import Journal
 from msjournal.journal_format import read_file
+from msjournal.passphrase_input import current_passphrase
 from msjournal.paths import resolve_journal
 
 
@@ -23,7 +24,7 @@ def open_existing(path_text: str | None) -> Journal:
     if not path.exists():
         raise JournalError(f"No journal at {path}. Create one with the window, or "
                            f"'msjournal demo --out {path}'.")
-    return Journal.open(path)
+    return Journal.open(path, passphrase=current_passphrase(path))
 
 
 def _moment(text: str | None) -> datetime:
@@ -55,7 +56,7 @@ def demo(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     path = resolve_journal(args.journal)
-    with backups.open_journal(path) as journal:
+    with backups.open_journal(path, current_passphrase(path)) as journal:
         known = {i.id for i in journal.infusions()}
         try:
             data = read_file(Path(args.file), journal.catalog, known)
@@ -154,6 +155,24 @@ def check(args: argparse.Namespace) -> int:
     return run_check(args)
 
 
+def protect(args: argparse.Namespace) -> int:
+    from msjournal.safety_commands import run_protect
+
+    return run_protect(args)
+
+
+def unprotect(args: argparse.Namespace) -> int:
+    from msjournal.safety_commands import run_unprotect
+
+    return run_unprotect(args)
+
+
+def change_passphrase(args: argparse.Namespace) -> int:
+    from msjournal.safety_commands import run_change_passphrase
+
+    return run_change_passphrase(args)
+
+
 HANDLERS = {
     "demo": demo,
     "import": import_file,
@@ -165,4 +184,7 @@ HANDLERS = {
     "backup": backup,
     "restore": restore,
     "check": check,
+    "protect": protect,
+    "unprotect": unprotect,
+    "change-passphrase": change_passphrase,
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from msjournal import encryption
 from msjournal.errors import JournalError
 
 APPLICATION_ID = 0x4D534A4E  # "MSJN": marks a SQLite file as an msjournal journal
@@ -199,14 +200,39 @@ class JournalDatabase(pw.SqliteDatabase):
                                f"(found {found}); it was not changed.")
 
 
-def check_is_journal(path: Path) -> None:
+class EncryptedJournalDatabase(JournalDatabase):
+    """A journal encrypted with SQLCipher (sqlcipher3): keyed, and the key proven, before any pragma."""
+
+    def __init__(self, database: str, passphrase: str, **kwargs: object):
+        super().__init__(database, **kwargs)
+        self._passphrase = passphrase
+
+    def _connect(self) -> object:
+        conn = encryption.driver().connect(self.database, isolation_level=None,
+                                           **self.connect_params)
+        try:
+            encryption.apply_key(conn, self._passphrase)
+            self._add_conn_hooks(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+
+def check_is_journal(path: Path, passphrase: str | None = None) -> None:
     """Refuse a file that exists but is not an msjournal journal, without writing to it."""
     if not path.exists() or path.stat().st_size == 0:
         return
     with open(path, "rb") as handle:
         header = handle.read(100)
     if not header.startswith(b"SQLite format 3\x00"):
+        if encryption.looks_encrypted(path):
+            if passphrase is None:
+                raise encryption.PassphraseNeeded(encryption.NEEDS_PASSPHRASE)
+            return
         raise JournalError(f"{path} is not an msjournal journal (it is not a SQLite database).")
+    if passphrase is not None:
+        raise JournalError(f"{path} is not protected with a passphrase; open it without one.")
     app_id = int.from_bytes(header[68:72], "big")
     if app_id not in (0, APPLICATION_ID):
         raise JournalError(f"{path} is a database of another program, not an msjournal journal.")
@@ -244,12 +270,25 @@ def storage_error(error: Exception) -> JournalError:
                         f"before is safe.")
 
 
-def open_database(path: Path, before_upgrade: Callable[[int], None] | None = None) -> pw.SqliteDatabase:
-    """Open (creating if needed) a journal file with the durable settings and current schema."""
+def _new_database(path: Path, passphrase: str | None) -> JournalDatabase:
+    if passphrase is None:
+        return JournalDatabase(str(path), pragmas=PRAGMAS)
+    encryption.driver()  # says what to install before anything is created
+    return EncryptedJournalDatabase(str(path), passphrase, pragmas=PRAGMAS)
+
+
+def open_database(path: Path, before_upgrade: Callable[[int], None] | None = None,
+                  passphrase: str | None = None) -> pw.SqliteDatabase:
+    """Open (creating if needed) a journal file with the durable settings and current schema.
+
+    With a passphrase the journal is encrypted (SQLCipher); a new file is created encrypted.
+    """
     path = Path(path)
-    check_is_journal(path)
+    check_is_journal(path, passphrase)
+    if passphrase is not None and (not path.exists() or path.stat().st_size == 0):
+        encryption.check_new_passphrase(passphrase)
+    db = _new_database(path, passphrase)
     create_private_file(path)
-    db = JournalDatabase(str(path), pragmas=PRAGMAS)
     previous = database.obj
     database.initialize(db)
     try:

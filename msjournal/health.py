@@ -1,6 +1,7 @@
 """Is a journal file healthy? A quick check for start-up and a full one for `msjournal check`.
 
-Both only read: a damaged journal is never written to (it is opened read-only).
+Both only read: a damaged journal is never written to (it is opened read-only). A journal
+protected with a passphrase is checked through SQLCipher with its passphrase.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from msjournal import db
+from msjournal import db, encryption
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KNOWN_FORMATS = (
@@ -47,7 +48,11 @@ class HealthReport:
                 + ". It has not been changed.")
 
 
-def header_problem(path: Path) -> str | None:
+PROTECTED = "it is protected with a passphrase, and no passphrase was given"
+WRONG = "the passphrase is not right for it"
+
+
+def header_problem(path: Path, passphrase: str | None = None) -> str | None:
     """Why a file cannot be a journal, judged from its first bytes; None if it might be one."""
     try:
         with open(path, "rb") as handle:
@@ -61,6 +66,8 @@ def header_problem(path: Path) -> str | None:
     if not header.startswith(SQLITE_HEADER):
         if header.strip(b"\x00") == b"":
             return "it is damaged: its database header is zeroed"
+        if encryption.looks_encrypted(path):
+            return None if passphrase is not None else PROTECTED
         kind = next((name for magic, name in KNOWN_FORMATS if header.startswith(magic)), None)
         return f"it is {kind}, not a journal" if kind else "it is not a journal (not a SQLite database)"
     if len(header) < 100:
@@ -82,6 +89,8 @@ def inspect_connection(con: sqlite3.Connection, full: bool) -> tuple[list[str], 
     if rows != ["ok"]:
         return [f"it is damaged (SQLite's {pragma.replace('_', ' ')} found: {rows[0]})"], None, {}
     version = int(con.execute("PRAGMA user_version").fetchone()[0])
+    if int(con.execute("PRAGMA application_id").fetchone()[0]) not in (0, db.APPLICATION_ID):
+        return ["it is a database of another program, not an msjournal journal"], version, {}
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not tables & REQUIRED_TABLES:
         return ["it is not an msjournal journal (it has none of the journal's tables)"], version, {}
@@ -99,28 +108,34 @@ def inspect_connection(con: sqlite3.Connection, full: bool) -> tuple[list[str], 
     return problems, version, counts
 
 
-def _check(path: Path, full: bool, uri_options: str = "mode=ro") -> HealthReport:
+def _check(path: Path, full: bool, uri_options: str = "mode=ro",
+           passphrase: str | None = None) -> HealthReport:
     path = Path(path).expanduser()
     if not path.exists():
         return HealthReport(path, full=full, exists=False)
     if path.is_file() and path.stat().st_size == 0:
         return HealthReport(path, full=full)  # a brand-new journal that was never written
-    problem = header_problem(path)
+    passphrase = encryption.passphrase_for(path, passphrase)
+    problem = header_problem(path, passphrase)
     if problem:
         return HealthReport(path, (problem,), full)
+    if not encryption.looks_encrypted(path):
+        passphrase = None  # a plain journal is read with the standard library
     try:
-        con = sqlite3.connect(f"file:{path}?{uri_options}", uri=True, timeout=5)
+        con = encryption.connect(path, passphrase, uri_options, timeout=5)
         try:
             con.execute("PRAGMA cell_size_check = ON")
             problems, version, counts = inspect_connection(con, full)
         finally:
             con.close()
-    except sqlite3.Error as error:
+    except encryption.WrongPassphrase:
+        return HealthReport(path, (WRONG,), full)
+    except encryption.database_errors() as error:
         return HealthReport(path, (_sqlite_problem(error),), full)
     return HealthReport(path, tuple(problems), full, schema_version=version, counts=counts)
 
 
-def _sqlite_problem(error: sqlite3.Error) -> str:
+def _sqlite_problem(error: BaseException) -> str:
     text = str(error)
     if "locked" in text:
         return "it is held by another program; try again in a moment"
@@ -129,16 +144,16 @@ def _sqlite_problem(error: sqlite3.Error) -> str:
     return f"it is damaged ({text})"
 
 
-def quick_check(path: Path) -> HealthReport:
+def quick_check(path: Path, passphrase: str | None = None) -> HealthReport:
     """The start-up check: header, SQLite's quick_check and the schema, reading only."""
-    return _check(path, full=False)
+    return _check(path, full=False, passphrase=passphrase)
 
 
-def full_check(path: Path) -> HealthReport:
+def full_check(path: Path, passphrase: str | None = None) -> HealthReport:
     """Everything: SQLite's full integrity_check and the links between entries, reading only."""
-    return _check(path, full=True)
+    return _check(path, full=True, passphrase=passphrase)
 
 
-def check_copy(path: Path) -> HealthReport:
+def check_copy(path: Path, passphrase: str | None = None) -> HealthReport:
     """The full check of a private copy that may be opened read-write (used by restore)."""
-    return _check(path, full=True, uri_options="mode=rw")
+    return _check(path, full=True, uri_options="mode=rw", passphrase=passphrase)

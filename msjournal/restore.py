@@ -2,6 +2,8 @@
 
 A candidate is checked on a private copy (the chosen file itself is never opened by SQLite,
 so nothing is written beside it). A refused file leaves the live journal exactly as it was.
+A backup of a passphrase-protected journal is checked and restored with its passphrase (given,
+or that of the journal open in this process); it stays encrypted once restored.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from msjournal import backups, health
+from msjournal import backups, encryption, health
 from msjournal.errors import JournalError
 from msjournal.files import PRIVATE_FILE, make_private_folder
 from msjournal.paths import backups_dir
@@ -60,10 +62,10 @@ def _made(path: Path) -> datetime | None:
         return None
 
 
-def _first_problem(path: Path) -> str | None:
+def _first_problem(path: Path, passphrase: str | None = None) -> str | None:
     if not path.exists():
         return "it does not exist"
-    problem = health.header_problem(path)
+    problem = health.header_problem(path, passphrase)
     if problem:
         return problem
     recorded = backups.recorded_checksum(path)
@@ -91,16 +93,17 @@ def _remove_with_side_files(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _check_copy(candidate: Path, copy: Path) -> CandidateCheck:
-    report = health.check_copy(copy)
+def _check_copy(candidate: Path, copy: Path, passphrase: str | None = None) -> CandidateCheck:
+    report = health.check_copy(copy, passphrase)
     problem = report.problems[0] if report.problems else None
     return CandidateCheck(candidate, problem, _made(candidate), report)
 
 
-def check_candidate(candidate: Path | str) -> CandidateCheck:
+def check_candidate(candidate: Path | str, passphrase: str | None = None) -> CandidateCheck:
     """Check a file the person picked, without changing it or anything beside it."""
     candidate = Path(candidate).expanduser()
-    problem = _first_problem(candidate)
+    passphrase = encryption.passphrase_for(candidate, passphrase)
+    problem = _first_problem(candidate, passphrase)
     if problem:
         return CandidateCheck(candidate, problem, _made(candidate))
     with tempfile.TemporaryDirectory(prefix="msjournal-check-") as folder:
@@ -108,12 +111,12 @@ def check_candidate(candidate: Path | str) -> CandidateCheck:
             copy = _private_copy(candidate, Path(folder))
         except OSError as error:
             return CandidateCheck(candidate, f"it cannot be read ({error.strerror or error})")
-        return _check_copy(candidate, copy)
+        return _check_copy(candidate, copy, passphrase)
 
 
-def newest_good_backup(journal_path: Path) -> backups.Backup | None:
+def newest_good_backup(journal_path: Path, passphrase: str | None = None) -> backups.Backup | None:
     for backup in backups.list_backups(backups_dir(journal_path)):
-        if check_candidate(backup.path).ok:
+        if check_candidate(backup.path, passphrase).ok:
             return backup
     return None
 
@@ -125,8 +128,11 @@ def _refuse(candidate: Path, reason: str) -> RestoreRefused:
     return RestoreRefused(f"{candidate} was not restored: {reason}. Your journal is unchanged.")
 
 
-def _settle_live_journal(journal_path: Path) -> None:
+def _settle_live_journal(journal_path: Path, passphrase: str | None = None) -> None:
     """Refuse if another program has the journal open; fold its -wal into the main file."""
+    if passphrase is not None:
+        _settle_encrypted(journal_path, passphrase)
+        return
     try:
         con = sqlite3.connect(journal_path, timeout=0.5, isolation_level=None)
     except sqlite3.Error:
@@ -159,20 +165,31 @@ def _keep_damaged_copy(journal_path: Path, now: datetime) -> Path:
     return target
 
 
-def _keep_current(journal_path: Path, now: datetime) -> Path | None:
+def _settle_encrypted(journal_path: Path, passphrase: str) -> None:
+    try:
+        encryption.settle(journal_path, passphrase)
+    except JournalError as error:
+        raise JournalError(str(error).removesuffix(" Nothing was changed.")) from None
+
+
+def _keep_current(journal_path: Path, now: datetime, passphrase: str | None) -> Path | None:
     """Keep the journal as it is now: a checked backup, or a raw copy when it is damaged."""
     if not journal_path.exists() or journal_path.stat().st_size == 0:
         return None
-    if not health.quick_check(journal_path).ok:
+    if encryption.looks_encrypted(journal_path) and passphrase is None:
+        raise encryption.PassphraseNeeded("the current journal is protected with a passphrase "
+                                          "and none was given")
+    if not health.quick_check(journal_path, passphrase).ok:
         try:
             kept = _keep_damaged_copy(journal_path, now)
         except OSError as error:
             raise JournalError(f"a copy of the current journal could not be kept "
                                f"({error.strerror or error})") from None
-        _settle_live_journal(journal_path)
+        _settle_live_journal(journal_path, passphrase)
         return kept
-    _settle_live_journal(journal_path)
-    return backups.make_backup(journal_path, reason="before-restore", now=now)
+    _settle_live_journal(journal_path, passphrase)
+    return backups.make_backup(journal_path, reason="before-restore", now=now,
+                               passphrase=passphrase)
 
 
 def _swap_in(copy: Path, journal_path: Path) -> None:
@@ -193,17 +210,22 @@ def _swap_in(copy: Path, journal_path: Path) -> None:
 
 
 def restore_file(candidate: Path | str, journal_path: Path | str,
-                 now: datetime | None = None) -> RestoreOutcome:
+                 now: datetime | None = None, passphrase: str | None = None) -> RestoreOutcome:
     """Replace the journal with a checked backup; the current journal is backed up first.
 
     The journal must be closed in this process. Raises RestoreRefused (nothing changed).
+    `passphrase` opens an encrypted candidate (and the current journal when it is encrypted).
     """
     candidate = Path(candidate).expanduser()
     journal_path = Path(journal_path).expanduser()
     now = now or datetime.now().replace(microsecond=0)
     if candidate.resolve() == journal_path.resolve():
         raise _refuse(candidate, "it is the journal itself")
-    problem = _first_problem(candidate)
+    current_key = encryption.passphrase_for(journal_path) if journal_path.exists() else None
+    if current_key is None and encryption.looks_encrypted(journal_path):
+        current_key = passphrase
+    passphrase = encryption.passphrase_for(candidate, passphrase)
+    problem = _first_problem(candidate, passphrase)
     if problem:
         raise _refuse(candidate, problem)
     try:
@@ -212,10 +234,10 @@ def restore_file(candidate: Path | str, journal_path: Path | str,
     except OSError as error:
         raise _refuse(candidate, f"it could not be copied ({error.strerror or error})") from None
     try:
-        check = _check_copy(candidate, copy)
+        check = _check_copy(candidate, copy, passphrase)
         if not check.ok:
             raise _refuse(candidate, check.problem or "")
-        kept = _keep_current(journal_path, now)
+        kept = _keep_current(journal_path, now, current_key)
         _swap_in(copy, journal_path)
     except RestoreRefused:
         _remove_with_side_files(copy)
@@ -224,4 +246,5 @@ def restore_file(candidate: Path | str, journal_path: Path | str,
         _remove_with_side_files(copy)
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise _refuse(candidate, reason) from None
+    encryption.remember(journal_path, passphrase)  # the restored journal opens with its key
     return RestoreOutcome(candidate, kept)

@@ -62,6 +62,12 @@ def format_temperature(value: Decimal, unit: TemperatureUnit, show_in: Temperatu
 
 
 def threshold_text(settings: Settings) -> str:
+    """The fever threshold in the person's own unit first, the other in brackets."""
     value, unit = settings.fever_threshold, settings.fever_threshold_unit
-    other: TemperatureUnit = "C" if unit == "F" else "F"
-    return f"{format_temperature(value, unit, unit)} ({format_temperature(value, unit, other)})"
+    first = settings.temperature_unit
+    other: TemperatureUnit = "C" if first == "F" else "F"
+    shown = value if unit == first else convert(value, unit, first)
+    exact = f"{shown.normalize():f}" if unit == first else str(shown.quantize(Decimal("0.1")))
+    if "." not in exact:
+        exact += ".0"
+    return f"{exact} °{first} ({format_temperature(value, unit, other)})"

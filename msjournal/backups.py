@@ -274,6 +274,7 @@ class BackupStatus:
     last_backup: Path | None = None
     last_error: str | None = None
     clock: Clock = field(default=_now)
+    newest_made: datetime | None = None  # remembered, so a save does not list the folder
 
 
 _STATUS: weakref.WeakKeyDictionary[Journal, BackupStatus] = weakref.WeakKeyDictionary()
@@ -299,6 +300,7 @@ def _automatic(journal: Journal, reason: str) -> Path | None:
         state.last_error = str(error)
         return None
     state.changed, state.last_backup, state.last_error = False, made, None
+    state.newest_made = state.clock()
     return made
 
 
@@ -307,7 +309,9 @@ def backup_if_due(journal: Journal) -> Path | None:
     state = status(journal)
     if not state.changed:
         return None
-    newest = newest_backup_time(journal.path)
+    if state.newest_made is None:
+        state.newest_made = newest_backup_time(journal.path)
+    newest = state.newest_made
     if newest is not None and state.clock() - newest < MINIMUM_INTERVAL:
         return None
     return _automatic(journal, "")

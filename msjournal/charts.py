@@ -207,11 +207,20 @@ def _legend(ax: Axes, theme: ChartTheme, columns: int = 3) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if not handles:
         return
-    legend = ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(columns, len(handles)),
+    legend = ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0),
+                       ncols=_legend_columns(ax.figure, theme, labels, columns),
                        fontsize=theme.font_size * 0.9, frameon=False, borderaxespad=0.2,
                        handlelength=2.4)
     for text in legend.get_texts():
         text.set_color(theme.foreground)
+
+
+def _legend_columns(figure: Figure, theme: ChartTheme, labels: Sequence[str], most: int) -> int:
+    """As many legend columns as fit the figure's width, so large text wraps instead of overflowing."""
+    widest = max(len(label) for label in labels)
+    column_points = (widest * 0.6 + 4) * theme.font_size * 0.9
+    fit = int(figure.get_figwidth() * 72 // column_points)
+    return max(1, min(most, len(labels), fit))
 
 
 def _empty(figure: Figure, theme: ChartTheme, title: str, message: str) -> bool:
@@ -299,7 +308,7 @@ def _draw_severity(figure: Figure, request: _Request) -> bool:
     _date_axis(ax, theme, first, last)
     ax.set_ylim(-1.0, 10.6)
     ax.yaxis.set_major_locator(MultipleLocator(2))
-    _label(ax, theme, None, "Worst severity each week (0–10)" if by_week else "Severity (0–10)")
+    _label(ax, theme, None, "Weekly worst (0–10)" if by_week else "Severity (0–10)")
     _title(ax, theme, CHART_TITLES["severity"])
     _legend(ax, theme)
     return True

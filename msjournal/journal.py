@@ -292,11 +292,9 @@ class Journal:
     # ------------------------------------------------------------ writing entries
 
     def _new_id(self, prefix: str) -> str:
-        model = MODELS[prefix]
-        while True:
-            candidate = f"{prefix}-{secrets.token_hex(4)}"
-            if not model.select().where(model.uid == candidate).exists():
-                return candidate
+        # 64 random bits: a clash is too unlikely to spend a query on every save; the
+        # column is UNIQUE, so one would be refused, never overwrite an entry.
+        return f"{prefix}-{secrets.token_hex(8)}"
 
     def _infusion_pk(self, uid: str | None) -> int | None:
         if uid is None:

@@ -130,6 +130,15 @@ def connect(path: Path | str, passphrase: str | None, uri_options: str = "mode=r
     return conn
 
 
+def passphrase_opens(path: Path | str, passphrase: str) -> bool:
+    """True when the passphrase opens the encrypted file (read-only: nothing is written)."""
+    try:
+        connect(path, passphrase, "mode=ro").close()
+    except WrongPassphrase:
+        return False
+    return True
+
+
 # ---------------------------------------------------------------- passphrases known to this process
 
 # Journal path -> passphrase, in this process's memory only, so a backup, a restore or a check

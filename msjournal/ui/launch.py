@@ -10,13 +10,34 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from msjournal import backups, health
+from msjournal import backups, encryption, health
 from msjournal.errors import JournalError
 from msjournal.journal import Journal
 from msjournal.paths import resolve_journal
 
 DEMO_YEARS = 3
 BACKUP_CHECK_MS = 5 * 60 * 1000
+
+
+class StartCancelled(Exception):
+    """The person chose Quit at the passphrase question: exit quietly, nothing written."""
+
+
+def _ask_passphrase(path: Path) -> str | None:
+    """For an encrypted journal, the passphrase that opens it (asked in the window)."""
+    if not encryption.looks_encrypted(path):
+        return None
+    if not encryption.available():
+        from msjournal.ui.passphrase_dialogs import NOT_INSTALLED
+
+        raise JournalError(NOT_INSTALLED)
+    from msjournal.ui.passphrase_dialogs import ask_at_start
+
+    passphrase = ask_at_start(path)
+    if passphrase is None:
+        raise StartCancelled()
+    encryption.remember(path, passphrase)  # the damaged-journal dialog and restores use it
+    return passphrase
 
 
 def open_journal(args: argparse.Namespace) -> tuple[Journal, bool]:
@@ -27,12 +48,13 @@ def open_journal(args: argparse.Namespace) -> tuple[Journal, bool]:
         folder = Path(tempfile.mkdtemp(prefix="msjournal-demo-"))
         return write_demo(folder / "demo-journal.sqlite", years=DEMO_YEARS), True
     path = resolve_journal(getattr(args, "journal", None))
-    if path.exists() and path.stat().st_size > 0 and not health.quick_check(path).ok:
+    passphrase = _ask_passphrase(path)
+    if path.exists() and path.stat().st_size > 0 and not health.quick_check(path, passphrase).ok:
         from msjournal.ui.backup_dialogs import damaged_journal_dialog
 
         if damaged_journal_dialog(None, path) is None:
             raise JournalError(f"{path} is damaged and was left untouched; nothing was opened.")
-    return backups.open_journal(path), False
+    return backups.open_journal(path, passphrase), False
 
 
 def application() -> QApplication:
@@ -64,6 +86,8 @@ def run_window(args: argparse.Namespace) -> int:
     app = application()
     try:
         journal, demo = open_journal(args)
+    except StartCancelled:
+        return 0
     except JournalError as error:
         return _refuse(str(error))
     from msjournal.ui.main_window import MainWindow
@@ -75,9 +99,13 @@ def run_window(args: argparse.Namespace) -> int:
         app.processEvents()
         QTimer.singleShot(0, app.quit)
     timer = _keep_backing_up(app, window)
+    from msjournal.ui.idle_lock import IdleLock
+
+    lock = IdleLock(window)
     try:
         return app.exec()
     finally:
         timer.stop()
+        lock.stop()
         backups.backup_on_exit(window.journal)
         window.journal.close()

@@ -20,7 +20,7 @@ from msjournal.errors import ValidationError
 from msjournal.journal import Journal
 from msjournal.own_values import OwnValue, editable_values
 from msjournal.schedule import current_treatment
-from msjournal.ui import preferences
+from msjournal.ui import idle_lock, preferences
 from msjournal.ui.entry_dialog import EntryDialog
 from msjournal.ui.fields import choice_combo
 from msjournal.ui.temperature_dialog import UNITS
@@ -90,7 +90,40 @@ class SettingsDialog(EntryDialog):
         other.setAutoDefault(False)
         other.clicked.connect(self._other_clicked)
         form.addRow("", other)
+        self._passphrase_rows(form)
         return page
+
+    def _passphrase_rows(self, form: QFormLayout) -> None:
+        """Passphrase protection: protect, or change / remove, and the inactivity lock."""
+        self.protection_label = _note("")
+        form.addRow("Passphrase", self.protection_label)
+        self.protect_button = _button("&Protect with a passphrase…", lambda: self._passphrase("protect"))
+        self.change_button = _button("C&hange passphrase…", lambda: self._passphrase("change"))
+        self.remove_button = _button("&Remove protection…", lambda: self._passphrase("remove"))
+        for button in (self.protect_button, self.change_button, self.remove_button):
+            form.addRow("", button)
+        minutes = idle_lock.lock_after_minutes()
+        choices = [("Never", 0)] + [(f"After {m} minutes unused", m) for m in idle_lock.CHOICES if m]
+        self.lock_after = choice_combo(choices, minutes if minutes in idle_lock.CHOICES else 0)
+        self.lock_after.setAccessibleName("Lock the window (protected journals only)")
+        form.addRow("&Lock the window", self.lock_after)
+        self._show_protection()
+
+    def _show_protection(self) -> None:
+        protected = self.journal.protected
+        self.protection_label.setText(
+            "This journal is protected with a passphrase (encrypted on disk)." if protected else
+            "Not protected: anyone using this computer account can read the journal file.")
+        self.protect_button.setVisible(not protected)
+        self.change_button.setVisible(protected)
+        self.remove_button.setVisible(protected)
+        self.lock_after.setEnabled(protected)
+
+    def _passphrase(self, mode: str) -> None:
+        from msjournal.ui.passphrase_dialogs import open_passphrase_dialog
+
+        self.passphrase_dialog = open_passphrase_dialog(self.journal, mode, self,
+                                                        lambda _: self._show_protection())
 
     def _own_values_page(self) -> QWidget:
         page, form = self._page()
@@ -137,6 +170,7 @@ class SettingsDialog(EntryDialog):
     def save(self, draft: dict[str, Any]) -> Any:
         self.journal.update_settings(**draft)
         preferences.set_text_size(self.text_size.currentData())
+        idle_lock.set_lock_after_minutes(self.lock_after.currentData())
         return None
 
 
@@ -148,6 +182,13 @@ def _number(field: str, text: str) -> float:
     if number <= 0:
         raise ValidationError(field, text, "must be more than 0")
     return number
+
+
+def _button(text: str, clicked: Callable[[], None]) -> QPushButton:
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    button.clicked.connect(clicked)
+    return button
 
 
 def _note(text: str) -> QLabel:

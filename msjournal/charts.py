@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 from matplotlib import dates as mdates
 from matplotlib.artist import Artist
+from matplotlib.collections import PolyCollection
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -520,10 +521,17 @@ def _draw_per_infusion(figure: Figure, request: _Request) -> bool:
 
 def _count_bars(ax: Axes, request: _Request, rows: Sequence[trends.InfusionEffects],
                 days: list[date], width: float) -> None:
+    """One bar per infusion, drawn as a single collection so decades of infusions stay quick."""
     theme = request.theme
-    bars = ax.bar(days, [r.count for r in rows], width=width, color=theme.series[0], gid="effect-counts")
-    for bar, row in zip(bars, rows, strict=True):
-        _describe(ax.figure, bar, [_infusion_text(request, row)])
+    half = width / 2
+    verts = [[(x - half, 0), (x - half, row.count), (x + half, row.count), (x + half, 0)]
+             for x, row in zip(mdates.date2num(days), rows, strict=True)]
+    bars = PolyCollection(verts, facecolors=theme.series[0], edgecolors="none", gid="effect-counts")
+    ax.xaxis_date()
+    ax.add_collection(bars)
+    ax.autoscale_view()
+    ax.set_ylim(bottom=0)
+    _describe(ax.figure, bars, [_infusion_text(request, row) for row in rows])
     ax.yaxis.get_major_locator().set_params(integer=True)
     _label(ax, theme, None, "Side effects")
 

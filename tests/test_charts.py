@@ -108,8 +108,8 @@ def test_per_infusion_chart_counts_and_worst(data: JournalData, catalog: Catalog
     """One bar per infusion with its side-effect count, and the worst severity below."""
     figure, ok = drawn("per-infusion", data, catalog)
     assert ok
-    bars = [p for p in figure.axes[0].patches if p.get_gid() != "background"]
-    assert [b.get_height() for b in bars] == [2, 1, 1]
+    (bars,) = by_gid(figure, "effect-counts")
+    assert [path.vertices[:, 1].max() for path in bars.get_paths()] == [2, 1, 1]
     (worst,) = by_gid(figure, "worst-severity")
     assert list(worst.get_ydata()) == [5, 3, 2]
 

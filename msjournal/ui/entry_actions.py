@@ -5,8 +5,10 @@ The window connects to `changed` (refresh from the journal) and `alertsRaised` (
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -14,17 +16,22 @@ from PySide6.QtWidgets import QDialog, QWidget
 from msjournal.alerts import Alert, alerts_for_entry
 from msjournal.journal import Journal
 from msjournal.records import Entry, Infusion, SideEffect
-from msjournal.ui.aftercare_dialog import AftercareDialog, close_planned_infusions
 from msjournal.ui.alert_widgets import AcknowledgeDialog, UrgentAlertDialog
-from msjournal.ui.entry_dialog import EntryDialog
-from msjournal.ui.follow_up_dialog import FollowUpDialog
-from msjournal.ui.infusion_dialog import InfusionDialog
-from msjournal.ui.side_effect_dialog import SideEffectDialog
-from msjournal.ui.temperature_dialog import TemperatureDialog
 
-DIALOGS: dict[str, type[EntryDialog]] = {
-    "inf": InfusionDialog, "se": SideEffectDialog, "t": TemperatureDialog, "f": FollowUpDialog,
-}
+if TYPE_CHECKING:
+    from msjournal.ui.entry_dialog import EntryDialog
+
+# The entry dialogs are imported when first opened, so start-up stays quick.
+DIALOGS = {"inf": "msjournal.ui.infusion_dialog:InfusionDialog",
+           "se": "msjournal.ui.side_effect_dialog:SideEffectDialog",
+           "t": "msjournal.ui.temperature_dialog:TemperatureDialog",
+           "f": "msjournal.ui.follow_up_dialog:FollowUpDialog"}
+
+
+def dialog_class(kind: str) -> type[EntryDialog]:
+    module, name = DIALOGS[kind].split(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
 KIND_WORDS = {"inf": "infusion", "se": "side effect", "t": "temperature", "f": "follow-up"}
 
 
@@ -51,13 +58,13 @@ class EntryActions(QObject):
         return dialog
 
     def log(self, kind: str) -> EntryDialog:
-        dialog = DIALOGS[kind].start(self.journal, self.window)
+        dialog = dialog_class(kind).start(self.journal, self.window)
         dialog.accepted.connect(lambda: self._saved(dialog.saved, True))
         return self._open(dialog)  # type: ignore[return-value]
 
     def edit(self, entry_id: str) -> EntryDialog:
         record = self.journal.get(entry_id)
-        dialog = DIALOGS[entry_id.split("-", 1)[0]].start(self.journal, self.window, record)
+        dialog = dialog_class(entry_id.split("-", 1)[0]).start(self.journal, self.window, record)
         dialog.accepted.connect(lambda: self._saved(dialog.saved, False))
         return self._open(dialog)  # type: ignore[return-value]
 
@@ -81,6 +88,8 @@ class EntryActions(QObject):
             then()
 
     def _aftercare(self, infusion: Infusion) -> None:
+        from msjournal.ui.aftercare_dialog import AftercareDialog, close_planned_infusions
+
         closed = close_planned_infusions(self.journal, infusion)
         dialog = AftercareDialog.start(self.journal, infusion, self.window, closed)
         dialog.finished.connect(lambda _: self.changed.emit())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -23,10 +24,12 @@ from msjournal.ui.appearance import apply_text_size
 from msjournal.ui.entry_actions import EntryActions
 from msjournal.ui.journal_view import JournalView
 from msjournal.ui.main_menus import build_menus
-from msjournal.ui.plan_dialog import PlanDialog
-from msjournal.ui.settings_dialog import SettingsDialog
 from msjournal.ui.today_view import TodayView
 from msjournal.ui.trends_page import TrendsPage
+
+if TYPE_CHECKING:
+    from msjournal.ui.plan_dialog import PlanDialog
+    from msjournal.ui.settings_dialog import SettingsDialog
 
 BANNER_LEVELS = ("urgent", "consult")
 DEFAULT_SIZE = (1100, 760)
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
         self.journal_view.focus_search()
 
     def open_settings(self) -> SettingsDialog:
+        from msjournal.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.journal, self, open_other=self._open_other,
                                 change_plan=self.change_plan)
         dialog.accepted.connect(self._settings_saved)
@@ -172,6 +177,9 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def change_plan(self) -> PlanDialog:
+        from msjournal.ui.plan_dialog import PlanDialog
+        from msjournal.ui.settings_dialog import SettingsDialog
+
         dialog = PlanDialog.start(self.journal, self)
         dialog.accepted.connect(self.refresh)
         for settings in self.findChildren(SettingsDialog):

@@ -169,7 +169,8 @@ class DamagedJournalDialog(QDialog):
         self.good = restore.newest_good_backup(self.path)
         self.text = QLabel(self._explanation(report))
         self.text.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
+        # Stacked buttons: long labels stay readable at the largest text size.
+        self.buttons = QDialogButtonBox(Qt.Orientation.Vertical)
         self.use_newest: QPushButton | None = None
         if self.good is not None:
             self.use_newest = self.buttons.addButton(

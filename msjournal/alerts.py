@@ -17,7 +17,12 @@ from msjournal.catalog import Catalog
 from msjournal.history import as_of
 from msjournal.records import JournalData, SideEffect, TemperatureReading
 from msjournal.schedule import cumulative_dose, current_treatment, due_items
-from msjournal.temperature import format_temperature, is_above_threshold, threshold_text
+from msjournal.temperature import (
+    DEFAULT_FEVER_THRESHOLD,
+    format_temperature,
+    is_above_threshold,
+    threshold_text,
+)
 
 LEVELS = ("urgent", "consult", "reminder")
 SOURCE_DOCUMENT = "Source document, 'MS Infusion Side Effects and Consultation'"
@@ -72,7 +77,7 @@ class Alert:
 
 
 RULES: dict[str, Rule] = {r.id: r for r in (
-    Rule("severe_reaction", "urgent", "Possible severe reaction",
+    Rule("severe_reaction", "urgent", "Trouble breathing or a heartbeat change",
          "Trouble breathing or changes in heart rate during or after an infusion.",
          SOURCE_DOCUMENT, "3 days after the entry, or until acknowledged"),
     Rule("stroke_signs_after_alemtuzumab", "urgent", "Sudden nerve symptoms after alemtuzumab",
@@ -84,7 +89,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "A temperature above 100 °F (37.8 °C), one of the signs of infection to report.",
          SOURCE_DOCUMENT,
          "3 days after the last high reading, or until acknowledged"),
-    Rule("site_infection", "consult", "Possible infection where the needle went in",
+    Rule("site_infection", "consult", "Warmth or growing redness where the needle went in",
          "Signs of infection at the infusion or injection site: warmth, or increasing redness.",
          SOURCE_DOCUMENT, "7 days after the entry, or until acknowledged"),
     Rule("unexplained_bruising", "consult", "Bruising you cannot explain",
@@ -96,8 +101,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "Symptoms that persist longer than expected.", SOURCE_DOCUMENT,
          "while the symptom is still open (not marked as gone), or until acknowledged"),
     Rule("new_neurological_symptoms", "consult", "New or worsening nerve symptoms",
-         "New or worsening nerve symptoms; on natalizumab or anti-CD20 treatments these need a "
-         "prompt check (PML warning in the labels).",
+         "New or worsening nerve symptoms. On natalizumab, ocrelizumab, ublituximab or "
+         "rituximab, the medicine labels ask for these to be checked promptly.",
          "clinical-facts.md §1 and §10 (Tysabri label PML warning; NMSS relapse definition)",
          "7 days after the entry, or until acknowledged"),
     Rule("infusion_overdue", "reminder", "Infusion overdue",
@@ -107,12 +112,12 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("monitoring_due", "reminder", "Check overdue",
          "A regular check for your treatment is past its due date.",
          "Monitoring schedule in the catalog (resources/catalog.toml)",
-         "until a follow-up for the check is marked done"),
+         "until the check is planned or logged as a follow-up"),
     Rule("follow_up_overdue", "reminder", "Follow-up overdue",
          "A follow-up is past its due date and not marked done.", "Your own follow-ups",
          "until the follow-up is marked done"),
-    Rule("cumulative_dose_limit", "reminder", "Lifetime dose limit reached",
-         "The lifetime (cumulative) dose limit of the treatment has been reached.",
+    Rule("cumulative_dose_limit", "consult", "Lifetime dose limit",
+         "The next usual dose would take the lifetime (cumulative) total above its limit.",
          "Mitoxantrone label boxed warning (clinical-facts.md §7)",
          "while the limit is reached, or until acknowledged"),
 )}
@@ -123,11 +128,12 @@ def _when(moment: datetime) -> str:
 
 
 def _alert(rule_id: str, recorded: str, action: str, entries: Iterable[str],
-           raised_at: datetime, active_for: timedelta | None) -> Alert:
+           raised_at: datetime, active_for: timedelta | None, criterion: str | None = None) -> Alert:
     rule = RULES[rule_id]
+    criterion = criterion or rule.criterion
     until = raised_at + active_for if active_for is not None else None
-    message = f"{recorded} This meets the criterion: {rule.criterion} {action}"
-    return Alert(rule.id, rule.level, rule.name, message, action, rule.criterion,
+    message = f"{recorded} This meets the criterion: {criterion} {action}"
+    return Alert(rule.id, rule.level, rule.name, message, action, criterion,
                  tuple(entries), raised_at, until)
 
 
@@ -231,9 +237,14 @@ def persistent_symptom(data: JournalData, catalog: Catalog, moment: datetime) ->
         if end - effect.onset <= expected:
             continue
         raised = effect.onset + expected
-        lasted = "is still going on" if effect.resolved is None else "lasted"
-        recorded = (f"{symptom.name} that started {_when(effect.onset)} {lasted} longer than the "
-                    f"expected {_hours_text(expected)}.")
+        name = catalog.symptom_name(effect.symptom).lower()
+        recorded = (f"You recorded {name} starting {_when(effect.onset)}; it has lasted longer "
+                    f"than the expected {_hours_text(expected)}")
+        if effect.resolved is None:
+            recorded += " and is not marked as gone"
+        if symptom.expected_hours.is_default:
+            recorded += " (the expected time is a default you can change in Settings)"
+        recorded += "."
         active = None if effect.resolved is None else effect.resolved - raised
         yield _alert("persistent_symptom", recorded, CONSULT_ACTION, [effect.id], raised, active)
 
@@ -282,7 +293,16 @@ def _fever_alert(episode: list[TemperatureReading], data: JournalData) -> Alert:
                     f"fever threshold of {threshold}.")
     entries = list(dict.fromkeys(r.id for r in episode))
     return _alert("fever", recorded, CONSULT_ACTION, entries, episode[0].taken,
-                  episode[-1].taken - episode[0].taken + timedelta(days=3))
+                  episode[-1].taken - episode[0].taken + timedelta(days=3), _fever_criterion(data))
+
+
+def _fever_criterion(data: JournalData) -> str | None:
+    """The document's criterion, or the person's own threshold when they changed it."""
+    settings = data.settings
+    if (settings.fever_threshold, settings.fever_threshold_unit) == DEFAULT_FEVER_THRESHOLD:
+        return None
+    return (f"A temperature above your own fever threshold of {threshold_text(settings)}, one of "
+            f"the signs of infection to report (the source document's is 100 °F / 37.8 °C).")
 
 
 # ---------------------------------------------------------------- reminders
@@ -303,8 +323,9 @@ def reminders(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable
                          "If you have had it, log it; if not, contact your infusion centre or care team.",
                          [f"due:{item.treatment}:{item.due.isoformat()}"], _start_of(item.due), None)
         elif item.kind == "monitoring":
-            yield _alert("monitoring_due", f"{item.title} was due on {due}.",
-                         "Ask your care team when it is booked, then log it as a follow-up.",
+            yield _alert("monitoring_due", f"Due on {due}: {item.title}.",
+                         "If it has been done, log it as a follow-up marked done; if not, ask "
+                         "your care team when it is booked.",
                          [f"task:{item.task}:{item.due.isoformat()}"], _start_of(item.due), None)
         else:
             yield _alert("follow_up_overdue", f"{item.title} was due on {due} and is not marked done.",
@@ -321,8 +342,10 @@ def dose_limit(data: JournalData, catalog: Catalog, moment: datetime) -> Iterabl
     dose = treatment.default_dose.value if treatment.default_dose else 0
     if total.given + Decimal(str(dose)) > total.limit:
         last = max(i.start for i in data.infusions if i.treatment == treatment.id)
-        recorded = (f"Your journal shows {total.given} {total.unit} of {treatment.name} given; "
-                    f"the lifetime limit is {total.limit} {total.unit}.")
+        region = "EU" if data.settings.cumulative_region == "eu" else "US"
+        recorded = (f"Your journal shows {total.given} {total.unit} of {treatment.name} given. "
+                    f"One more usual dose of {dose} {total.unit} would pass the lifetime limit of "
+                    f"{total.limit} {total.unit} ({region} label).")
         yield _alert("cumulative_dose_limit", recorded,
                      "Talk with your care team before any further dose.",
                      [f"limit:{treatment.id}"], last, None)

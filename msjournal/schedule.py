@@ -39,6 +39,7 @@ class DoseTotal:
     given: Decimal
     limit: Decimal
     unit: str
+    uncounted: int = 0  # doses logged in another unit, which cannot be added up
 
 
 def current_treatment(data: JournalData, catalog: Catalog) -> str | None:
@@ -84,11 +85,11 @@ def cumulative_dose(data: JournalData, treatment: Treatment) -> DoseTotal | None
     if schedule.cumulative_limit is None:
         return None
     eu = data.settings.cumulative_region == "eu" and schedule.cumulative_limit_eu is not None
-    limit = (schedule.cumulative_limit_eu if eu else schedule.cumulative_limit)
-    given = sum((i.dose or Decimal(0) for i in data.infusions
-                 if i.treatment == treatment.id and i.dose_unit == schedule.cumulative_unit),
-                Decimal(0))
-    return DoseTotal(given, Decimal(str(limit.value)), schedule.cumulative_unit)  # type: ignore[union-attr]
+    limit = schedule.cumulative_limit_eu if eu else schedule.cumulative_limit
+    doses = [i for i in data.infusions if i.treatment == treatment.id]
+    counted = [i.dose for i in doses if i.dose is not None and i.dose_unit == schedule.cumulative_unit]
+    return DoseTotal(sum(counted, Decimal(0)), Decimal(str(limit.value)),  # type: ignore[union-attr]
+                     schedule.cumulative_unit, len(doses) - len(counted))
 
 
 def _next_by_courses(treatment: Treatment, given: list[Infusion]) -> tuple[date | None, str]:
@@ -104,14 +105,15 @@ def _next_by_courses(treatment: Treatment, given: list[Infusion]) -> tuple[date 
     return None, "Further courses only if your care team decides on one."
 
 
-def _next_by_loading(treatment: Treatment, given: list[Infusion], interval: int) -> tuple[date, str]:
+def _next_by_loading(treatment: Treatment, given: list[Infusion], interval: int,
+                     first_regular: int) -> tuple[date, str]:
     schedule = treatment.schedule
     first, last = given[0].start.date(), given[-1].start.date()
     count = len(given)
     if count < len(schedule.loading_days):
         return first + timedelta(days=schedule.loading_days[count]), f"Starting dose {count + 1}"
     if count == len(schedule.loading_days):
-        return first + timedelta(days=_days(schedule.first_maintenance_day)), "First regular dose"
+        return first + timedelta(days=first_regular), "First regular dose"
     return last + timedelta(days=interval), "Regular dose"
 
 
@@ -134,33 +136,39 @@ def _next_given(data: JournalData, treatment: Treatment, given: list[Infusion], 
     interval = care_team or _days(schedule.interval_days)
     unverified = care_team is None and _unverified(schedule.interval_days)
     last = given[-1].start.date()
-    if care_team and schedule.type not in ("courses", "course_only"):
-        loading = schedule.type == "loading_then_repeating" and len(given) <= len(schedule.loading_days)
-        if not loading:
-            return DueItem("infusion", title, last + timedelta(days=care_team), treatment.id,
-                           note=f"Every {care_team} days, as set by your care team")
-    if schedule.type == "repeating":
-        return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
-                       note=schedule.note, unverified=unverified)
+    if schedule.type == "repeating_until_cumulative_limit":
+        return _next_within_limit(data, treatment, last, interval, title, care_team)
     if schedule.type == "loading_then_repeating":
-        due, note = _next_by_loading(treatment, given, interval)
+        first_regular = care_team or _days(schedule.first_maintenance_day)
+        due, note = _next_by_loading(treatment, given, interval, first_regular)
+        if care_team and len(given) >= len(schedule.loading_days):
+            note = f"Every {care_team} days, as set by your care team"
+        unverified = care_team is None and _unverified(schedule.interval_days,
+                                                       schedule.first_maintenance_day)
         return DueItem("infusion", title, due, treatment.id, note=note, unverified=unverified)
     if schedule.type == "courses":
         due, note = _next_by_courses(treatment, given)
         return DueItem("infusion", title, due, treatment.id, note=note) if due else None
-    if schedule.type == "repeating_until_cumulative_limit":
-        return _next_within_limit(data, treatment, last, interval, title)
+    if schedule.type == "repeating":
+        note = f"Every {care_team} days, as set by your care team" if care_team else schedule.note
+        return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
+                       note=note, unverified=unverified)
     return None
 
 
 def _next_within_limit(data: JournalData, treatment: Treatment, last: date, interval: int,
-                       title: str) -> DueItem | None:
+                       title: str, care_team: int | None) -> DueItem | None:
     total = cumulative_dose(data, treatment)
     dose = Decimal(str(treatment.default_dose.value)) if treatment.default_dose else Decimal(0)
     if total is not None and total.given + dose > total.limit:
-        return None
-    note = f"{total.given} of {total.limit} {total.unit} lifetime limit given" if total else ""
-    return DueItem("infusion", title, last + timedelta(days=interval), treatment.id, note=note)
+        return None  # the lifetime limit: only the care team decides on anything further
+    notes = [f"Every {care_team} days, as set by your care team"] if care_team else []
+    if total is not None:
+        notes.append(f"{total.given} of {total.limit} {total.unit} lifetime limit given")
+        if total.uncounted:
+            notes.append(f"{total.uncounted} dose(s) not logged in {total.unit} are not counted")
+    return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
+                   note="; ".join(notes))
 
 
 # ---------------------------------------------------------------- monitoring
@@ -202,22 +210,34 @@ def _task_due(data: JournalData, task: MonitoringTask, given: list[Infusion],
     return due
 
 
-def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
-    treatment_id = current_treatment(data, catalog)
-    if treatment_id is None or treatment_id not in catalog.treatments:
-        return []
-    treatment = catalog.treatments[treatment_id]
-    given = series(data, treatment_id)
-    if not given:
-        return []
-    next_dose = next_infusion(data, catalog)
+def _treatment_checks(data: JournalData, treatment: Treatment, given: list[Infusion],
+                      next_dose: DueItem | None, current: bool) -> list[DueItem]:
     items = []
     for task in treatment.monitoring:
+        if not current and task.until_days_after_last_infusion is None:
+            continue  # after stopping, only checks that explicitly run on (e.g. 48 months)
         if _pending(data.follow_ups, task.id):
             continue  # already planned as a follow-up, shown there
         due = _task_due(data, task, given, next_dose)
         if due is not None:
             items.append(_monitoring_item(task, treatment, due))
+    return items
+
+
+def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
+    """Checks for the current treatment, and those that run on after an earlier one stopped."""
+    current = current_treatment(data, catalog)
+    items: list[DueItem] = []
+    for treatment_id in sorted({i.treatment for i in data.infusions} | {current or ""}):
+        treatment = catalog.treatments.get(treatment_id)
+        if treatment is None:
+            continue
+        is_current = treatment_id == current
+        given = series(data, treatment_id) if is_current else sorted(
+            (i for i in data.infusions if i.treatment == treatment_id), key=lambda i: i.start)
+        if given:
+            next_dose = next_infusion(data, catalog) if is_current else None
+            items.extend(_treatment_checks(data, treatment, given, next_dose, is_current))
     return items
 
 

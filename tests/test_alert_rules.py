@@ -248,3 +248,18 @@ def test_every_rule_is_documented() -> None:
     text = (Path(__file__).parent.parent / "docs" / "alerts.md").read_text(encoding="utf-8")
     for rule in RULES.values():
         assert f"`{rule.id}`" in text, rule.id
+
+
+def test_own_fever_threshold_is_named_in_the_criterion(catalog) -> None:
+    """With a threshold of 38.0 °C the criterion names that threshold, not the document's."""
+    data = journal_data(reading("t-1", "2026-03-05T08:00", "38.3"),
+                        fever_threshold=Decimal("38.0"), fever_threshold_unit="C")
+    alert = active_alerts(data, catalog, MOMENT)[0]
+    assert "your own fever threshold of 38.0 °C" in alert.criterion
+
+
+def test_persistent_alert_says_the_expected_time_is_a_default(catalog) -> None:
+    """An unverified expected duration is named as a default the person can change."""
+    data = journal_data(effect("se-1", "headache", "2026-03-03T12:00", 3))
+    alert = next(a for a in active_alerts(data, catalog, MOMENT) if a.rule == "persistent_symptom")
+    assert "not marked as gone" in alert.message and "default you can change" in alert.message

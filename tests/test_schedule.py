@@ -150,3 +150,47 @@ def test_due_items_are_sorted_soonest_first(catalog) -> None:
                         follow_up("f-1", "2026-03-10"), follow_up("f-2", "2026-05-01"))
     dues = [i.due for i in due_items(data, catalog)]
     assert dues == sorted(dues)
+
+
+def test_care_team_interval_never_passes_the_lifetime_limit(catalog) -> None:
+    """With a care-team interval, mitoxantrone still stops at the lifetime limit."""
+    from datetime import datetime, timedelta
+    from decimal import Decimal
+
+    start = datetime(2020, 1, 6, 9, 0)
+    doses = [infusion(f"inf-{n}", (start + timedelta(days=91 * n)).isoformat(), "mitoxantrone",
+                      dose=Decimal(12), dose_unit="mg/m2") for n in range(11)]
+    data = journal_data(*doses, plan_=plan("mitoxantrone", "2020-01-06", 91))
+    assert next_due(data, catalog) is None
+    three = journal_data(*doses[:3], plan_=plan("mitoxantrone", "2020-01-06", 60))
+    item = next_infusion(three, catalog)
+    assert item.due == date(2020, 9, 4) and "care team" in item.note and "36 of 140" in item.note
+
+
+def test_doses_in_another_unit_are_named_as_not_counted(catalog) -> None:
+    """Mitoxantrone doses logged in mg (not mg/m2) are said to be left out of the total."""
+    from decimal import Decimal
+
+    data = journal_data(infusion("inf-1", "2026-01-05T09:00", "mitoxantrone", dose=Decimal(20),
+                                 dose_unit="mg"))
+    assert "1 dose(s) not logged in mg/m2 are not counted" in next_infusion(data, catalog).note
+
+
+def test_care_team_interval_sets_the_first_regular_dose_too(catalog) -> None:
+    """Rituximab with a 168-day care-team interval: first regular dose 168 days after the first."""
+    data = journal_data(infusion("inf-1", "2025-01-06T09:00", "rituximab"),
+                        infusion("inf-2", "2025-01-20T09:00", "rituximab"),
+                        plan_=plan("rituximab", "2025-01-06", 168))
+    item = next_infusion(data, catalog)
+    assert item.due == date(2025, 6, 23) and not item.unverified
+
+
+def test_checks_that_run_on_after_stopping_are_kept_when_the_treatment_changes(catalog) -> None:
+    """Alemtuzumab's monthly tests continue (48 months) after a switch to ocrelizumab."""
+    first = [infusion(f"inf-a{d}", f"2023-01-0{d + 1}T09:00", "alemtuzumab") for d in range(1, 6)]
+    second = [infusion(f"inf-b{d}", f"2024-01-0{d + 1}T09:00", "alemtuzumab") for d in range(1, 4)]
+    data = journal_data(*first, *second, infusion("inf-o", "2025-03-03T09:00", "ocrelizumab"),
+                        plan_=plan("ocrelizumab", "2025-03-03"))
+    tasks = {(i.treatment, i.task) for i in monitoring_due(data, catalog)}
+    assert ("alemtuzumab", "monthly_blood_urine") in tasks
+    assert ("alemtuzumab", "skin_check") not in tasks, "a yearly skin check stops with the treatment"

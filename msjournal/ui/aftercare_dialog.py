@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from msjournal.catalog import Treatment
 from msjournal.dates import human_date
 from msjournal.journal import Journal
 from msjournal.records import FollowUp, Infusion
@@ -28,16 +30,40 @@ INFUSION_TASK = "infusion"
 def aftercare_lines(journal: Journal, infusion: Infusion) -> list[str]:
     """The aftercare steps from the source document, made specific to this treatment."""
     treatment = journal.catalog.treatments.get(infusion.treatment)
-    lines = ["• Drink plenty of water today and tomorrow: staying hydrated helps after an infusion.",
+    lines = ["• Keep drinking enough fluids after your infusion. If your care team has told you "
+             "to limit fluids, follow their advice.",
              "• Tell your care team straight away about any side effect, and log it here "
-             "(Ctrl+E) so you can show them."]
-    if treatment and treatment.observation_minutes and treatment.observation_minutes.value:
-        minutes = treatment.observation_minutes.value
-        default = " (a usual value; your team decides)" if treatment.observation_minutes.is_default else ""
-        lines.append(f"• After {treatment.name}, people are usually watched for about {minutes} "
-                     f"minutes at the centre{default}. {treatment.observation_note}".strip())
+             "(Ctrl+E) so you can show them.",
+             "• If you have trouble breathing or your heartbeat changes, get help now: call your "
+             "local emergency number."]
+    if treatment is not None:
+        lines.append(_observation_line(treatment))
     lines.append("• Regular appointments are part of aftercare: keep the next ones in your journal.")
-    return lines
+    return [line for line in lines if line]
+
+
+def _observation_line(treatment: Treatment) -> str:
+    watched = treatment.observation_minutes
+    note = treatment.observation_note
+    if watched is None or not watched.value:
+        return f"• {note}" if note else ""
+    minutes = int(watched.value)
+    span = f"{minutes // 60} hour{'s' if minutes >= 120 else ''}" if minutes % 60 == 0 else f"{minutes} minutes"
+    default = " (a usual value; your team decides)" if watched.is_default else ""
+    return f"• After {treatment.name}, people are usually watched for at least {span} at the centre{default}. {note}".strip()
+
+
+def warning_sign_text(treatment: Treatment) -> str:
+    """The treatment's warning signs from the catalog, most urgent first, with what to do."""
+    groups = (("emergency", "Get help now (call your local emergency number) if you have:"),
+              ("urgent", "Contact your care team the same day if you have:"),
+              ("routine", "Mention at your next contact:"))
+    parts = []
+    for urgency, intro in groups:
+        signs = [w.description for w in treatment.warning_signs if w.urgency == urgency]
+        if signs:
+            parts.append(intro + "\n" + "\n".join(f"• {sign}" for sign in signs))
+    return "\n\n".join(parts)
 
 
 def next_check(journal: Journal) -> DueItem | None:
@@ -59,6 +85,7 @@ class AftercareDialog(QDialog):
         layout.addWidget(heading("Infusion saved. Looking after yourself now", 1.3))
         for line in aftercare_lines(journal, infusion):
             layout.addWidget(_wrapped(line))
+        self._add_warning_signs(layout, journal.catalog.treatments.get(infusion.treatment))
         for follow_up in closed_follow_ups:
             layout.addWidget(_wrapped(f"✔ Marked the planned “{follow_up.title}” of "
                                       f"{human_date(follow_up.due)} as done."))
@@ -76,6 +103,24 @@ class AftercareDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         save.setDefault(True)
+        fit_dialog(self)
+
+    def _add_warning_signs(self, layout: QVBoxLayout, treatment: Treatment | None) -> None:
+        """A button that shows the treatment's warning signs, so the dialog stays short."""
+        text = warning_sign_text(treatment) if treatment else ""
+        if not text:
+            return
+        self.signs = _wrapped(text)
+        self.signs.setVisible(False)
+        self.show_signs = QPushButton(f"Show the &warning signs for {treatment.name}")  # type: ignore[union-attr]
+        self.show_signs.setCheckable(True)
+        self.show_signs.setAccessibleName(self.show_signs.text().replace("&", ""))
+        self.show_signs.toggled.connect(self._toggle_signs)
+        layout.addWidget(self.show_signs)
+        layout.addWidget(self.signs)
+
+    def _toggle_signs(self, shown: bool) -> None:
+        self.signs.setVisible(shown)
         fit_dialog(self)
 
     def _offer(self, form: QFormLayout, item: DueItem | None, text: str) -> tuple[QCheckBox, DateField] | None:

@@ -144,7 +144,9 @@ class TodayView(QWidget):
         self.alerts.clear()
         self.shown_alerts = alerts
         if not alerts:
-            self.alerts.add(_text("No alerts: nothing you recorded needs your care team right now."))
+            self.alerts.add(_text("No alerts from what you have recorded. If you feel unwell or "
+                                  "unsure, contact your care team; in an emergency, call your "
+                                  "local emergency number."))
         for alert in alerts:
             card = AlertCard(alert)
             card.acknowledgeRequested.connect(self.acknowledgeRequested)
@@ -154,7 +156,9 @@ class TodayView(QWidget):
         section = self.next_infusion
         section.clear()
         if item is None:
-            section.add(_text("No infusion planned. Set your therapy in Settings (Ctrl+,)."))
+            section.add(_text("No further infusion is scheduled. If you are starting a therapy, "
+                              "set it in Settings (Ctrl+,); otherwise your care team decides on "
+                              "any further dose."))
             return
         state = "overdue" if item.overdue(today) else days_text(item.days_to_go(today))
         section.add(_text(f"<b>{item.title}</b>: {human_date(item.due)} ({state})"))

@@ -75,7 +75,7 @@ def test_logging_an_infusion_offers_aftercare_and_next_dates(qtbot, window, plan
     keyboard.enter()
     aftercare = _modal(qtbot, AftercareDialog)
     text = " ".join(label.text() for label in aftercare.findChildren(type(window.today.date_heading)))
-    assert "water" in text and "60 minutes" in text
+    assert "fluids" in text and "at least 1 hour" in text and "emergency" in text
     keyboard.enter()
     titles = {(f.kind, f.title, f.task) for f in planned_journal.follow_ups()}
     assert ("appointment", "Natalizumab infusion", "infusion") in titles

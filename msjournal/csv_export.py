@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -18,7 +19,7 @@ from typing import BinaryIO
 
 from msjournal.catalog import Catalog
 from msjournal.errors import JournalError
-from msjournal.files import write_atomic
+from msjournal.files import PRIVATE_FOLDER, write_atomic
 from msjournal.records import (
     FOLLOW_UP_KIND_NAMES,
     FollowUp,
@@ -132,6 +133,15 @@ def _write_zip(named: dict[str, Table]) -> Callable[[BinaryIO], None]:
     return write
 
 
+def make_export_folder(folder: Path) -> None:
+    """Create the folder readable by the owner only; a folder that already exists is left as is."""
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, mode=PRIVATE_FOLDER)
+    if os.name == "posix":
+        os.chmod(folder, PRIVATE_FOLDER)
+
+
 def write_csv(data: JournalData, catalog: Catalog, out: Path) -> Path:
     """A .zip of all tables when `out` ends in .zip, else a folder with one .csv per table."""
     out = Path(out)
@@ -142,7 +152,7 @@ def write_csv(data: JournalData, catalog: Catalog, out: Path) -> Path:
         raise JournalError(f"{out}: the CSV export writes one file per entry type; "
                            "give a folder, or a file name ending in .zip.")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        make_export_folder(out)
     except OSError as error:
         raise JournalError(f"Cannot create the folder {out}: {error.strerror or error}.") from None
     for name, (header, rows) in named.items():

@@ -17,6 +17,20 @@ KINDS = ("json", "csv", "ics")
 SUFFIXES = {"json": ".json", "csv": ".zip", "ics": ".ics"}
 
 
+def check_out_name(kind: str, out: Path) -> None:
+    """Refuse an output name whose extension belongs to another format, before writing."""
+    suffix = out.suffix.lower()
+    if kind == "csv":
+        if suffix in ("", ".zip") or out.is_dir():
+            return
+        wanted = "a name ending in .zip, or a folder name without an extension"
+    elif suffix == SUFFIXES[kind]:
+        return
+    else:
+        wanted = f"a name ending in {SUFFIXES[kind]}"
+    raise JournalError(f"--out {str(out)!r} does not fit a {kind} export: give {wanted}.")
+
+
 def export(kind: str, journal: Journal, out: Path, start: date | None = None,
            end: date | None = None) -> Path:
     """Write the journal (entries within [start, end]) as json, csv or ics; returns the path.
@@ -24,6 +38,9 @@ def export(kind: str, journal: Journal, out: Path, start: date | None = None,
     The calendar holds what is due next, so it reads the whole journal and keeps the
     events due within the period.
     """
+    if kind not in KINDS:
+        raise JournalError(f"Cannot export to {kind!r}: choose one of {', '.join(KINDS)}.")
+    check_out_name(kind, Path(out))
     if start is not None and end is not None and start > end:
         raise JournalError(f"The period starts on {start} after it ends on {end}.")
     snapshot = journal.snapshot()
@@ -32,6 +49,4 @@ def export(kind: str, journal: Journal, out: Path, start: date | None = None,
     data = within_period(snapshot, start, end)
     if kind == "json":
         return write_text_atomic(Path(out), dumps(data))
-    if kind == "csv":
-        return write_csv(data, journal.catalog, Path(out))
-    raise JournalError(f"Cannot export to {kind!r}: choose one of {', '.join(KINDS)}.")
+    return write_csv(data, journal.catalog, Path(out))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from datetime import datetime
 from decimal import Decimal
@@ -72,8 +73,11 @@ def test_zip_tables_match_the_demo_journal(tmp_path: Path, catalog: Catalog) -> 
 
 
 def test_folder_gets_one_csv_per_type_with_crlf_and_header(tmp_path: Path, catalog: Catalog) -> None:
-    """A folder export has four files, each with a header row even when empty."""
+    """A folder export is private and has four files, each with a header row even when empty."""
     folder = write_csv(JournalData(), catalog, tmp_path / "export")
+    if os.name == "posix":
+        assert folder.stat().st_mode & 0o777 == 0o700
+        assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.iterdir())
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["follow_ups.csv", "infusions.csv", "side_effects.csv", "temperatures.csv"]
     raw = (folder / "temperatures.csv").read_bytes()

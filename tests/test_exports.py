@@ -70,6 +70,28 @@ def test_unknown_kind_and_reversed_period_are_refused(demo: Journal, tmp_path: P
     assert list(tmp_path.glob("x.*")) == []
 
 
+@pytest.mark.parametrize("kind, name", [
+    ("json", "x.ics"), ("json", "x"), ("ics", "x.json"), ("csv", "x.csv"), ("csv", "x.json"),
+])
+def test_out_name_of_another_format_is_refused(demo: Journal, tmp_path: Path,
+                                               kind: str, name: str) -> None:
+    """An --out whose extension belongs to another format is refused, naming it; nothing written."""
+    with pytest.raises(JournalError, match=rf"--out .*{name}.* does not fit a {kind} export"):
+        export(kind, demo, tmp_path / name)
+    assert not (tmp_path / name).exists()
+
+
+def test_cli_refuses_mismatched_out_without_traceback(demo: Journal, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    """`msjournal export ics --out x.json` says what is wrong and writes nothing."""
+    demo.close()
+    code = main(["export", "ics", "--journal", str(tmp_path / "demo.sqlite"),
+                 "--out", str(tmp_path / "x.json")])
+    err = capsys.readouterr().err
+    assert code != 0 and "--out" in err and "x.json" in err and ".ics" in err
+    assert "Traceback" not in err and not (tmp_path / "x.json").exists()
+
+
 def test_cli_exports_csv_and_ics(demo: Journal, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     """`msjournal export csv|ics` writes the files and says where."""
     demo.close()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from msjournal import backups, encryption, health, restore
@@ -47,21 +48,22 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """The full check; exit 0 when healthy, 1 when a problem was found."""
+    """The full check; exit 0 when healthy, 1 (the problem on stderr) when one was found."""
     path = resolve_journal(args.journal)
     passphrase = current_passphrase(path) if path.exists() else None
     report = health.full_check(path, passphrase)
     if not report.exists:
         raise JournalError(f"No journal at {path}.")
-    print(report.message())
     if report.ok:
+        print(report.message())
         return 0
+    print(report.message(), file=sys.stderr)
     good = restore.newest_good_backup(path, passphrase)
     if good:
         print(f"The newest good backup is {good.path} ({good.made:%d %B %Y, %H:%M}). Restore it "
-              f"with: msjournal restore \"{good.path}\" --journal \"{path}\"")
+              f"with: msjournal restore \"{good.path}\" --journal \"{path}\"", file=sys.stderr)
     else:
-        print("No good backup was found in the backups folder.")
+        print("No good backup was found in the backups folder.", file=sys.stderr)
     return 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -40,21 +41,46 @@ def _ask_passphrase(path: Path) -> str | None:
     return passphrase
 
 
-def open_journal(args: argparse.Namespace) -> tuple[Journal, bool]:
-    """The person's journal, another file, or a fresh demo copy (never the person's own)."""
-    if getattr(args, "demo", False):
-        from msjournal.demo import write_demo
+def _unattended_refusal(path: Path, passphrase_needed: bool) -> str:
+    """Why --quit-after-show (an automation flag) opened nothing instead of waiting in a dialog."""
+    if passphrase_needed:
+        return (f"{path} is protected with a passphrase, and --quit-after-show never asks for "
+                f"it; nothing was opened.")
+    return (f"{path} did not pass the quick check, and --quit-after-show does not offer the "
+            f"restore dialog; it was left untouched. Run 'msjournal check' for details.")
 
-        folder = Path(tempfile.mkdtemp(prefix="msjournal-demo-"))
-        return write_demo(folder / "demo-journal.sqlite", years=DEMO_YEARS), True
+
+def _open_demo() -> tuple[Journal, Path]:
+    from msjournal.demo import write_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="msjournal-demo-"))
+    try:
+        return write_demo(folder / "demo-journal.sqlite", years=DEMO_YEARS), folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def open_journal(args: argparse.Namespace) -> tuple[Journal, Path | None]:
+    """The person's journal, another file, or a fresh demo copy (never the person's own).
+
+    Returns the journal and, for the demo, the temporary folder to delete on exit.
+    """
+    if getattr(args, "demo", False):
+        return _open_demo()
     path = resolve_journal(getattr(args, "journal", None))
+    unattended = getattr(args, "quit_after_show", False)
+    if unattended and encryption.looks_encrypted(path):
+        raise JournalError(_unattended_refusal(path, passphrase_needed=True))
     passphrase = _ask_passphrase(path)
     if path.exists() and path.stat().st_size > 0 and not health.quick_check(path, passphrase).ok:
+        if unattended:
+            raise JournalError(_unattended_refusal(path, passphrase_needed=False))
         from msjournal.ui.backup_dialogs import damaged_journal_dialog
 
         if damaged_journal_dialog(None, path) is None:
             raise JournalError(f"{path} is damaged and was left untouched; nothing was opened.")
-    return backups.open_journal(path, passphrase), False
+    return backups.open_journal(path, passphrase), None
 
 
 def application() -> QApplication:
@@ -68,9 +94,10 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _refuse(message: str) -> int:
+def _refuse(message: str, show_box: bool = True) -> int:
     """An expected failure at start-up: a plain message box, never a traceback."""
-    QMessageBox.critical(None, "msjournal cannot open the journal", message)
+    if show_box:
+        QMessageBox.critical(None, "msjournal cannot open the journal", message)
     print(f"msjournal: {message}", file=sys.stderr)
     return 1
 
@@ -84,17 +111,26 @@ def _keep_backing_up(app: QApplication, window: object) -> QTimer:
 
 def run_window(args: argparse.Namespace) -> int:
     app = application()
+    unattended = getattr(args, "quit_after_show", False)
     try:
-        journal, demo = open_journal(args)
+        journal, demo_folder = open_journal(args)
     except StartCancelled:
         return 0
     except JournalError as error:
-        return _refuse(str(error))
+        return _refuse(str(error), show_box=not unattended)
+    try:
+        return _show(app, journal, demo_folder is not None, unattended)
+    finally:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _show(app: QApplication, journal: Journal, demo: bool, unattended: bool) -> int:
     from msjournal.ui.main_window import MainWindow
 
     window = MainWindow(journal, demo=demo)
     window.show()
-    if getattr(args, "quit_after_show", False):
+    if unattended:
         window.repaint()
         app.processEvents()
         QTimer.singleShot(0, app.quit)

@@ -41,3 +41,49 @@ def test_own_journal_is_opened_by_default(tmp_path: Path) -> None:
     result = _run("from msjournal.cli import main\nraise SystemExit(main(['--quit-after-show']))", tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "journal.sqlite").exists()
+
+
+def test_demo_folder_is_deleted_on_exit(tmp_path: Path) -> None:
+    """The demo's temporary copy is gone once the window closes."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    code = ("import os, tempfile\n"
+            f"os.environ['TMPDIR'] = {str(temp)!r}\ntempfile.tempdir = None\n"
+            "from msjournal.cli import main\nraise SystemExit(main(['--demo', '--quit-after-show']))")
+    result = _run(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert list(temp.glob("msjournal-demo-*")) == []
+
+
+def _refused_without_dialog(journal: Path, tmp_path: Path) -> str:
+    """Run --quit-after-show on `journal`; it must exit 1 at once and return its stderr."""
+    before = journal.read_bytes()
+    code = ("from msjournal.cli import main\n"
+            f"raise SystemExit(main(['--journal', {str(journal)!r}, '--quit-after-show']))")
+    result = _run(code, tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert journal.read_bytes() == before
+    return result.stderr
+
+
+def test_quit_after_show_refuses_an_encrypted_journal_without_asking(tmp_path: Path) -> None:
+    """An encrypted journal with --quit-after-show: one line on stderr, exit 1, no question."""
+    journal = tmp_path / "locked.sqlite"
+    journal.write_bytes(bytes((i * 7919 + 13) % 251 for i in range(8192)))
+    err = _refused_without_dialog(journal, tmp_path)
+    assert "protected with a passphrase" in err and "--quit-after-show" in err
+
+
+def test_quit_after_show_refuses_a_damaged_journal_without_the_restore_dialog(
+        tmp_path: Path) -> None:
+    """A damaged journal with --quit-after-show: one line on stderr, exit 1, no dialog."""
+    from msjournal.journal import Journal
+
+    journal = tmp_path / "damaged.sqlite"
+    Journal.open(journal).close()
+    data = bytearray(journal.read_bytes())
+    data[:16] = bytes(16)
+    journal.write_bytes(bytes(data))
+    err = _refused_without_dialog(journal, tmp_path)
+    assert "did not pass the quick check" in err and "left untouched" in err

@@ -20,13 +20,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"msjournal: {message} (see msjournal --help)\n")
 
 
-def _journal_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
-    parser.add_argument("--journal", metavar="PATH", required=required,
+def _journal_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    # A subcommand's --journal must not reset one given before the subcommand to None.
+    default = None if top_level else argparse.SUPPRESS
+    parser.add_argument("--journal", metavar="PATH", default=default,
                         help="journal file (default: your own journal in the data folder)")
 
 
 def _add_window_options(parser: argparse.ArgumentParser) -> None:
-    _journal_option(parser)
+    _journal_option(parser, top_level=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a fresh copy of a demo journal (never your own)")
     parser.add_argument("--quit-after-show", action="store_true",

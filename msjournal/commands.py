@@ -13,7 +13,7 @@ from msjournal.demo import write_demo
 from msjournal.errors import JournalError, ValidationError
 from msjournal.history import as_of
 from msjournal.journal import Journal
-from msjournal.journal_format import read_file
+from msjournal.journal_format import from_json, read_document
 from msjournal.passphrase_input import current_passphrase
 from msjournal.paths import resolve_journal
 
@@ -56,10 +56,11 @@ def demo(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     path = resolve_journal(args.journal)
+    document = read_document(Path(args.file))  # a bad file never creates or opens a journal
     with backups.open_journal(path, current_passphrase(path)) as journal:
         known = {i.id for i in journal.infusions()}
         try:
-            data = read_file(Path(args.file), journal.catalog, known)
+            data = from_json(document, journal.catalog, known)
         except ValidationError as error:
             raise JournalError(f"{args.file} was not imported, nothing was changed: {error}") from None
         counts = journal.add_records(data)

@@ -221,10 +221,15 @@ class EncryptedJournalDatabase(JournalDatabase):
 
 def check_is_journal(path: Path, passphrase: str | None = None) -> None:
     """Refuse a file that exists but is not an msjournal journal, without writing to it."""
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file.")
     if not path.exists() or path.stat().st_size == 0:
         return
-    with open(path, "rb") as handle:
-        header = handle.read(100)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise JournalError(f"Cannot read {path}: {error.strerror or error}.") from None
     if not header.startswith(b"SQLite format 3\x00"):
         if encryption.looks_encrypted(path):
             if passphrase is None:

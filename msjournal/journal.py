@@ -31,7 +31,9 @@ from msjournal.records import (
     TemperatureReading,
     TherapyPlan,
 )
+from msjournal.format_settings import MAX_NOTE
 from msjournal.validation import (
+    text,
     Draft,
     validate_follow_up,
     validate_infusion,
@@ -408,6 +410,7 @@ class Journal:
 
     @_bound
     def acknowledge(self, alert_key: str, note: str = "", at: datetime | None = None) -> None:
+        note = text({"note": note}, "note", MAX_NOTE)
         with self._atomic():
             db.AlertAcknowledgement.replace(alert_key=alert_key, at=at or _now(),
                                             note=note.strip()).execute()
@@ -441,5 +444,19 @@ class Journal:
                     added[name] += 1
             if data.plan is not None and self.plan() is None:
                 db.TherapyPlan.create(**data.plan.__dict__)
+            self._import_settings(data)
+            known = {row.alert_key for row in db.AlertAcknowledgement.select()}
+            for ack in data.acknowledgements:
+                if ack.alert_key not in known:
+                    db.AlertAcknowledgement.create(alert_key=ack.alert_key, at=ack.at, note=ack.note)
         return ImportCounts(added, skipped)
+
+    def _import_settings(self, data: JournalData) -> None:
+        """A file's settings are taken only by a journal that has none of its own yet."""
+        if data.settings == settings_store.DEFAULTS or db.Setting.select().exists():
+            return
+        for name in settings_store.SETTING_NAMES:
+            value = settings_store.encode(getattr(data.settings, name))
+            db.Setting.replace(key=name, value=value).execute()
+        self._settings = None
 

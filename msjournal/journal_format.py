@@ -16,6 +16,12 @@ from typing import Any
 from msjournal.catalog import Catalog
 from msjournal.dates import format_date, format_datetime
 from msjournal.errors import JournalError, ValidationError
+from msjournal.format_settings import (
+    acknowledgements_json,
+    parse_acknowledgements,
+    parse_settings,
+    settings_json,
+)
 from msjournal.records import (
     FollowUp,
     Infusion,
@@ -91,6 +97,8 @@ def to_json(data: JournalData) -> dict[str, Any]:
         "format": FORMAT_NAME, "version": FORMAT_VERSION,
         "exported": datetime.now().isoformat(timespec="seconds"),
         "therapy_plan": plan,
+        "settings": settings_json(data.settings),
+        "acknowledgements": acknowledgements_json(data.acknowledgements),
         "infusions": [infusion_json(r) for r in data.infusions],
         "side_effects": [side_effect_json(r) for r in data.side_effects],
         "temperatures": [temperature_json(r) for r in data.temperatures],
@@ -125,6 +133,10 @@ def _record_id(section: str, record: dict[str, Any], index: int) -> str:
         raise ValidationError("id", entry_id, "every record needs a text id", record=where)
     if len(entry_id) > 100:
         raise ValidationError("id", entry_id[:40], "is too long", record=where)
+    prefix = f"{PREFIX_FOR[section]}-"
+    if not entry_id.strip().startswith(prefix):
+        raise ValidationError("id", entry_id, f"ids of {section.replace('_', ' ')} start with "
+                              f"'{prefix}' (for example '{prefix}1')", record=where)
     return entry_id.strip()
 
 
@@ -187,24 +199,32 @@ def from_json(document: Any, catalog: Catalog, existing_infusions: set[str] = fr
         temperatures=tuple(_parse_section("temperatures", sections["temperatures"], catalog, known, now)),
         follow_ups=tuple(_parse_section("follow_ups", sections["follow_ups"], catalog, known, now)),
         plan=validate_plan(plan_raw, catalog) if plan_raw else None,
+        settings=parse_settings(document.get("settings")),
+        acknowledgements=parse_acknowledgements(document.get("acknowledgements")),
     )
 
 
-def loads(text: str | bytes, catalog: Catalog, existing_infusions: set[str] = frozenset(),
-          now: datetime | None = None) -> JournalData:
+def parse_document(text: str | bytes) -> Any:
+    """The JSON of a journal file with its header checked; records are checked by from_json."""
     try:
         document = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:
         raise JournalError(f"The file is not valid JSON: {error}.") from None
-    return from_json(document, catalog, existing_infusions, now)
+    _check_header(document)
+    return document
+
+
+def loads(text: str | bytes, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+          now: datetime | None = None) -> JournalData:
+    return from_json(parse_document(text), catalog, existing_infusions, now)
 
 
 def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed")
 
 
-def read_file(path: Path, catalog: Catalog, existing_infusions: set[str] = frozenset(),
-              now: datetime | None = None) -> JournalData:
+def read_document(path: Path) -> Any:
+    """Read and parse a journal file, refusing what is not one, before any journal is opened."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -216,4 +236,9 @@ def read_file(path: Path, catalog: Catalog, existing_infusions: set[str] = froze
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise JournalError(f"{path} is not a UTF-8 text file.") from None
-    return loads(text, catalog, existing_infusions, now)
+    return parse_document(text)
+
+
+def read_file(path: Path, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+              now: datetime | None = None) -> JournalData:
+    return from_json(read_document(path), catalog, existing_infusions, now)

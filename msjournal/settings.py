@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields, replace
 from decimal import Decimal
 from typing import Any
@@ -15,14 +16,21 @@ DEFAULTS = Settings()
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
 
 
+OVERRIDE_KEY = re.compile(r"^(symptom\.\w+\.expected_hours|treatment\.\w+\.interval_days"
+                          r"|treatment\.\w+\.\w+\.every_days)$")
+
+
 def _check_overrides(value: Any) -> dict[str, float]:
+    """The person's own values for catalog defaults, by key (see msjournal.catalog)."""
     if not isinstance(value, dict):
         raise ValidationError("overrides", value, "expected a table of names and numbers")
     checked: dict[str, float] = {}
     for key, number in value.items():
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0:
+        if not isinstance(key, str) or not OVERRIDE_KEY.match(key):
+            raise ValidationError("overrides", key, "is not a value that can be changed")
+        if isinstance(number, bool) or not isinstance(number, (int, float, Decimal)) or number < 0:
             raise ValidationError(f"overrides.{key}", number, "expected a number of 0 or more")
-        checked[str(key)] = float(number)
+        checked[key] = float(number)
     return checked
 
 

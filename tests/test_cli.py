@@ -104,11 +104,14 @@ def test_import_refusal_prints_the_record_and_changes_nothing(tmp_path) -> None:
     ("import", "/nonexistent/file.json", "--journal", "{tmp}/j.sqlite"),
     ("alerts", "--bogus"),
     ("due", "--journal", "{tmp}/j.sqlite", "--as-of", "tomorrow"),
+    ("due", "--journal", "{tmp}"),
+    ("import", "{tmp}/missing.json", "--journal", "{tmp}/new.sqlite"),
 ])
 def test_expected_failures_are_one_line_without_traceback(tmp_path, args) -> None:
     """Missing files, bad options and bad dates print one line and exit non-zero."""
     result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
     assert result.returncode != 0
+    assert not (tmp_path / "new.sqlite").exists(), "a failed import creates no journal"
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -117,3 +120,15 @@ def test_python_dash_m_and_version() -> None:
     """`python -m msjournal --version` works."""
     result = run("--version")
     assert result.returncode == 0 and "msjournal" in result.stdout
+
+
+def test_journal_given_before_the_command_is_the_one_used(tmp_path) -> None:
+    """`msjournal --journal X import F` imports into X, never into the person's own journal."""
+    data_dir = tmp_path / "own"
+    (tmp_path / "in.json").write_text(json.dumps(EXAMPLE))
+    env = {**os.environ, "MSJOURNAL_DATA_DIR": str(data_dir)}
+    result = subprocess.run([sys.executable, "-m", "msjournal", "--journal", str(tmp_path / "x.sqlite"),
+                             "import", str(tmp_path / "in.json")], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "x.sqlite").exists() and not data_dir.exists()

@@ -49,6 +49,10 @@ def test_a_date_alone_is_allowed_for_a_date_time(journal) -> None:
 def test_export_then_import_is_lossless(journal, tmp_path) -> None:
     """Every field of a two-year demo journal survives export and re-import."""
     journal.add_records(build_demo(2, seed=3, today=date(2026, 6, 1)))
+    journal.update_settings(person_name="Sam", temperature_unit="F", fever_threshold="38.0",
+                            fever_threshold_unit="C", questions="Is this normal?",
+                            overrides={"symptom.headache.expected_hours": 36})
+    journal.acknowledge("fever:t-1,t-2", "Called the nurse")
     original = journal.snapshot()
     text = dumps(original)
     fresh = Journal.open(tmp_path / "copy.sqlite")
@@ -59,6 +63,7 @@ def test_export_then_import_is_lossless(journal, tmp_path) -> None:
     assert copy.temperatures == original.temperatures
     assert copy.follow_ups == original.follow_ups
     assert copy.plan == original.plan
+    assert copy == original, "settings and the alert history come across too"
     fresh.close()
 
 
@@ -77,6 +82,8 @@ def test_importing_the_same_file_twice_adds_nothing_new(journal) -> None:
     (lambda d: d["follow_ups"][0].update(due="next week"), "due", "f-1"),
     (lambda d: d["side_effects"][0].update(resolved="2026-03-01T00:00"), "resolved", "se-1"),
     (lambda d: d["temperatures"].append(dict(d["temperatures"][0])), "id", "t-1"),
+    (lambda d: d["temperatures"][0].update(id="inf-77"), "id", "temperatures[0]"),
+    (lambda d: d["infusions"][0].update(id="my-infusion"), "id", "infusions[0]"),
 ])
 def test_one_bad_record_refuses_the_whole_file(journal, change, field, record) -> None:
     """A file with any invalid record is refused with its id and field; nothing is added."""
@@ -113,3 +120,29 @@ def test_format_header_and_field_names(journal) -> None:
     assert set(EXAMPLE["infusions"][0]) <= set(exported["infusions"][0])
     assert set(EXAMPLE["side_effects"][0]) <= set(exported["side_effects"][0])
     assert exported["temperatures"][0]["value"] == 100.4
+
+
+def test_imported_entries_can_be_edited_and_deleted(journal) -> None:
+    """Every imported record can be opened, changed and deleted like one typed in."""
+    import_text(journal, json.dumps(EXAMPLE))
+    journal.update("t-1", {"taken": "2026-03-03T07:30", "value": "99.1", "unit": "F"})
+    assert str(journal.get("t-1").value) == "99.1"
+    journal.delete("se-1")
+    assert [s.id for s in journal.side_effects()] == []
+
+
+def test_a_file_with_settings_does_not_overwrite_a_journals_own(journal) -> None:
+    """Settings in a file are taken by a new journal only, never over the person's own."""
+    journal.update_settings(person_name="Alex")
+    doc = {**EXAMPLE, "settings": {"person_name": "Someone else", "temperature_unit": "F"}}
+    import_text(journal, json.dumps(doc))
+    assert journal.settings().person_name == "Alex"
+
+
+def test_bad_settings_in_a_file_are_refused(journal) -> None:
+    """A file whose settings are invalid is refused, naming the setting."""
+    doc = {**EXAMPLE, "settings": {"fever_threshold": "hot"}}
+    with pytest.raises(ValidationError) as caught:
+        import_text(journal, json.dumps(doc))
+    assert caught.value.field == "fever_threshold"
+    assert journal.is_empty()

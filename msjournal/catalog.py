@@ -7,14 +7,24 @@ shows it as an editable default, never as a label fact. A person's own overrides
 
 from __future__ import annotations
 
+import sysconfig
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-CATALOG_FILE = RESOURCES / "catalog.toml"
+CATALOG_NAME = "catalog.toml"
+
+
+def catalog_file() -> Path:
+    """resources/catalog.toml in a source checkout, or where pip installed it (share/msjournal)."""
+    checkout = Path(__file__).resolve().parent.parent / "resources" / CATALOG_NAME
+    installed = Path(sysconfig.get_paths()["data"]) / "share" / "msjournal" / CATALOG_NAME
+    return checkout if checkout.exists() else installed
+
+
+CATALOG_FILE = catalog_file()
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ class Alert:
             "rule": self.rule, "level": self.level, "title": self.title,
             "message": self.message, "action": self.action, "criterion": self.criterion,
             "entries": list(self.entries), "raised_at": self.raised_at.isoformat(timespec="minutes"),
+            "source": RULES[self.rule].source, "stays_active": RULES[self.rule].stays_active,
             "key": self.key,
             "acknowledged_at": self.acknowledged_at.isoformat(timespec="minutes")
             if self.acknowledged_at else None,

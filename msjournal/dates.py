@@ -64,6 +64,3 @@ def human_date(value: date) -> str:
     """A date as people read it: 'Mon 2 Mar 2026'."""
     return f"{value:%a} {value.day} {value:%b %Y}"
 
-
-def days_between(start: date, end: date) -> int:
-    return (end - start).days

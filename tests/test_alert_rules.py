@@ -263,3 +263,10 @@ def test_persistent_alert_says_the_expected_time_is_a_default(catalog) -> None:
     data = journal_data(effect("se-1", "headache", "2026-03-03T12:00", 3))
     alert = next(a for a in active_alerts(data, catalog, MOMENT) if a.rule == "persistent_symptom")
     assert "not marked as gone" in alert.message and "default you can change" in alert.message
+
+
+def test_alert_json_carries_its_source(catalog) -> None:
+    """Every alert printed as JSON names the source of its criterion and how long it lasts."""
+    data = journal_data(reading("t-1", "2026-03-05T08:00", "38.4"))
+    printed = active_alerts(data, catalog, MOMENT)[0].to_json()
+    assert "Source document" in printed["source"] and printed["stays_active"]

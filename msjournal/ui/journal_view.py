@@ -33,6 +33,7 @@ from msjournal.ui.table_models import RowsModel, current_row, fit_columns, table
 
 STATUS_FILTERS = [("All follow-ups", ""), ("Upcoming", "upcoming"), ("Overdue", "overdue"),
                   ("Done", "done")]
+ALL_TREATMENTS = "All treatments"
 
 
 class JournalView(QWidget):
@@ -69,6 +70,9 @@ class JournalView(QWidget):
         self.kind_filter.setAccessibleName("Show kind of entry")
         self.treatment_filter = QComboBox()
         self.treatment_filter.setAccessibleName("Treatment")
+        # Its items arrive after the first show: keep it as wide as its longest name, never cut.
+        self.treatment_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.treatment_filter.addItem(ALL_TREATMENTS, "")
         self.date_from = OptionalDateField("F&rom")
         self.date_to = OptionalDateField("T&o")
         self.search = QLineEdit()
@@ -180,7 +184,7 @@ class JournalView(QWidget):
                       {f.treatment for f in self._data.follow_ups if f.treatment})
         self.treatment_filter.blockSignals(True)
         self.treatment_filter.clear()
-        self.treatment_filter.addItem("All treatments", "")
+        self.treatment_filter.addItem(ALL_TREATMENTS, "")
         for treatment in used:
             self.treatment_filter.addItem(self._catalog.treatment_name(treatment), treatment)
         index = self.treatment_filter.findData(chosen)

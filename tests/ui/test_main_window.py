@@ -258,3 +258,40 @@ def test_larger_text_grows_the_font(qtbot, window, keyboard) -> None:
     assert QApplication.font().pointSizeF() > before >= 12
     assert preferences.text_size() == "large"
     window.step_text_size(-1)
+
+
+def _combo_text_fits(combo) -> bool:
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                 for i in range(combo.count()))
+    return field.width() >= widest
+
+
+def test_treatment_filter_shows_its_whole_text_at_every_text_size(qtbot, planned_journal,
+                                                                   qapp) -> None:
+    """At 1100 px the Journal's treatment filter shows every treatment name in full, normal or largest."""
+    from msjournal.ui.appearance import apply_text_size
+    from msjournal.ui.main_window import MainWindow
+
+    planned_journal.add("inf", {"treatment": "iv_methylprednisolone", "start": "2025-02-01T09:00",
+                                "dose": "1000", "dose_unit": "mg"})
+    try:
+        for size in ("normal", "largest"):
+            apply_text_size(qapp, size)
+            window = MainWindow(planned_journal)
+            qtbot.addWidget(window)
+            window.resize(1100, 800)
+            window.show()
+            window.pages.setCurrentWidget(window.journal_view)
+            combo = window.journal_view.treatment_filter
+            qtbot.waitUntil(lambda: combo.isVisible() and combo.count() == 3)
+            assert combo.currentText() == "All treatments"
+            qtbot.waitUntil(lambda: _combo_text_fits(combo))  # once the layout has settled
+            window.close()
+    finally:
+        apply_text_size(qapp, "normal")

@@ -108,6 +108,7 @@ def temperature_log(data: JournalData, width: float) -> list[Flowable]:
 
 
 def follow_up_log(data: JournalData, width: float) -> list[Flowable]:
+    # The Kind column holds the longest kind name ("Appointment") on one line.
     if not data.follow_ups:
         return []
     rows = [[day_text(f.due), FOLLOW_UP_KIND_NAMES.get(f.kind, f.kind), f.title,
@@ -115,7 +116,7 @@ def follow_up_log(data: JournalData, width: float) -> list[Flowable]:
             for f in data.follow_ups]
     return [_heading("Follow-ups (appointments, tests, scans) due in the period"),
             _table(["Due", "Kind", "What", "Done", "With", "Notes / outcome"], rows,
-                   [0.13, 0.11, 0.22, 0.13, 0.17, 0.24], width)]
+                   [0.13, 0.14, 0.22, 0.13, 0.16, 0.22], width)]
 
 
 def alert_log(o: Overview, width: float) -> list[Flowable]:

@@ -15,6 +15,7 @@ from msjournal.cli import main
 from msjournal.demo import write_demo
 from msjournal.journal import Journal
 from msjournal.records import (
+    FOLLOW_UP_KIND_NAMES,
     FollowUp,
     Infusion,
     JournalData,
@@ -141,6 +142,18 @@ def test_detailed_log_follows_the_charts(hand_made: Journal, tmp_path: Path) -> 
     for text in ("Infusion log", "Side-effect log", "Alert log", "Temperature log",
                  "38.4 °C (high)", "LOT-5822"):
         assert text in rest
+
+
+def test_follow_up_kinds_are_whole_words_in_the_log(hand_made: Journal, tmp_path: Path) -> None:
+    """Every follow-up kind name stays on one line in the log's Kind column, not split mid-word."""
+    hand_made.add_records(JournalData(follow_ups=tuple(
+        FollowUp(f"k-{kind}", kind, "Check", date(2026, 2, 1 + n))
+        for n, kind in enumerate(FOLLOW_UP_KIND_NAMES))))
+    pages = _summary(hand_made, tmp_path / "s.pdf")
+    log = " ".join(pages[1:])
+    lines = log[log.index("Follow-ups (appointments"):].splitlines()
+    for name in FOLLOW_UP_KIND_NAMES.values():
+        assert name in lines
 
 
 def test_demo_six_months_overview_fits_on_page_one(tmp_path: Path) -> None:

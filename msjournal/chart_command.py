@@ -53,9 +53,7 @@ def run_chart(args: argparse.Namespace) -> int:
     with open_existing(args.journal) as journal:
         data, catalog = journal.snapshot(), journal.catalog
     symptoms = _check_symptoms(args.symptom, catalog)
-    figure = charts.new_figure(10.0, 5.6)
-    drawn = charts.draw_chart(args.kind, figure, data, catalog, start, end, symptoms)
-    written = charts.write_figure(figure, out)
-    note = "" if drawn else " (nothing to chart yet: the image says what to log)"
-    print(f"Wrote {written}{note}")
+    saved = charts.save_chart(args.kind, data, catalog, out, start, end, symptoms)
+    note = "" if saved.drawn else " (nothing to chart yet: the image says what to log)"
+    print(f"Wrote {saved.path}{note}")
     return 0

@@ -68,6 +68,28 @@ def test_an_infusion_marker_per_infusion_in_range(data: JournalData, catalog: Ca
     assert names == ["Natalizumab", "Ocrelizumab (drip)"]
 
 
+@pytest.mark.parametrize("kind", ["severity", "temperature"])
+def test_infusion_names_stay_inside_the_chart(kind: str, data: JournalData, catalog: Catalog) -> None:
+    """The name of an infusion at the right edge is drawn whole, to the left of its line."""
+    figure, _ = drawn(kind, data, catalog)
+    figure.canvas.draw()
+    names = by_gid(figure, "infusion-name")
+    assert [t.get_text().strip() for t in names] == ["Natalizumab", "Ocrelizumab (drip)"]
+    right = figure.axes[0].get_window_extent().x1
+    assert all(t.get_window_extent().x1 <= right + 1 for t in names)
+    assert names[-1].get_horizontalalignment() == "right"
+
+
+def test_one_treatment_is_named_once(catalog: Catalog) -> None:
+    """With one treatment, only the first infusion line carries its name (the legend has it too)."""
+    figure, _ = drawn("severity", journal_data(
+        *(infusion(f"i{n}", f"2026-0{n}-01T09:00") for n in range(1, 5)),
+        effect("s1", "headache", "2026-01-01T15:00", 5, infusion="i1")), catalog)
+    assert [t.get_text().strip() for t in by_gid(figure, "infusion-name")] == ["Natalizumab"]
+    (markers,) = by_gid(figure, "infusions")
+    assert len(markers.get_xdata()) == 4 and "Natalizumab" in markers.get_label()
+
+
 def test_threshold_line_at_the_setting_in_the_persons_unit(data: JournalData, catalog: Catalog) -> None:
     """The fever threshold (100.0 °F) is drawn at 37.78 °C for a person reading in °C."""
     figure, ok = drawn("temperature", data, catalog)
@@ -152,7 +174,8 @@ def test_dark_theme_uses_its_background(data: JournalData, catalog: Catalog) -> 
 def test_save_chart_writes_a_private_file(suffix: str, magic: bytes, data: JournalData,
                                           catalog: Catalog, tmp_path: Path) -> None:
     """PNG and SVG are written by suffix, readable only by the person."""
-    out = charts.save_chart("severity", data, catalog, tmp_path / f"chart{suffix}")
+    out, drawn = charts.save_chart("severity", data, catalog, tmp_path / f"chart{suffix}")
+    assert drawn
     assert out.read_bytes().startswith(magic)
     if os.name == "posix":
         assert out.stat().st_mode & 0o777 == 0o600

@@ -117,7 +117,7 @@ def _recent_story(b: _Builder, last: Infusion) -> None:
         b.reading(_at(fever_day, hour), celsius)
     b.reading(_at(fever_day + timedelta(days=1), 8), 37.9)
     b.reading(_at(b.today, 7), 37.2)
-    b.effect("flu_like", 4, _at(fever_day, 12), 36, None, notes="Aches and chills with the fever")
+    b.effect("flu_like", 4, _at(fever_day, 12), 30, None, notes="Aches and chills with the fever")
     b.effect("fatigue", 5, _at(b.today - timedelta(days=1), 9), None, None)
 
 

@@ -43,6 +43,7 @@ from msjournal.validation import (
 )
 
 RECENT_DAYS = 60
+SCHEDULE_LOOKBACK = timedelta(days=400)
 PREFIXES = {Infusion: "inf", SideEffect: "se", TemperatureReading: "t", FollowUp: "f"}
 MODELS: dict[str, type[db.BaseModel]] = {
     "inf": db.Infusion, "se": db.SideEffect, "t": db.Temperature, "f": db.FollowUp,
@@ -251,6 +252,7 @@ class Journal:
         """
         since = moment - timedelta(days=days)
         uids = self._infusion_uids()
+        plan = self.plan()
         recent_effect = ((db.SideEffect.onset >= since) | db.SideEffect.resolved.is_null()
                          | (db.SideEffect.resolved >= since))
         effects = (db.SideEffect.select().where(recent_effect)
@@ -258,12 +260,32 @@ class Journal:
         readings = (db.Temperature.select().where(db.Temperature.taken >= since)
                     .order_by(db.Temperature.taken, db.Temperature.id).dicts())
         return JournalData(
-            infusions=tuple(self.infusions()),
+            infusions=tuple(self._schedule_infusions(moment - SCHEDULE_LOOKBACK, plan)),
             side_effects=tuple(store.side_effect_from_row(row, uids) for row in effects),
             temperatures=tuple(store.temperature_from_row(row) for row in readings),
-            follow_ups=tuple(self.follow_ups()), plan=self.plan(), settings=self.settings(),
+            follow_ups=tuple(self.follow_ups()), plan=plan, settings=self.settings(),
             acknowledgements=tuple(self.acknowledgements()),
         )
+
+    def _schedule_infusions(self, since: datetime, plan: TherapyPlan | None) -> list[Infusion]:
+        """The infusions the schedule needs: the last year's, the first of each treatment and of
+        the current plan, and every one of a treatment counted by course or by lifetime dose."""
+        counted = {t.id for t in self.catalog.treatments.values()
+                   if t.schedule.type in ("courses", "repeating_until_cumulative_limit")}
+        light = db.Infusion.select(db.Infusion.id, db.Infusion.treatment, db.Infusion.start)
+        keep: set[int] = set()
+        firsts: dict[str, tuple[datetime, int]] = {}
+        for pk, treatment, start in light.order_by(db.Infusion.start).tuples():
+            firsts.setdefault(treatment, (start, pk))
+            in_plan = plan is not None and plan.treatment == treatment and plan.started is not None
+            if in_plan and start.date() >= plan.started and f"plan:{treatment}" not in firsts:  # type: ignore[union-attr, operator]
+                firsts[f"plan:{treatment}"] = (start, pk)
+            if start >= since or treatment in counted:
+                keep.add(pk)
+        keep.update(pk for _, pk in firsts.values())
+        rows = (db.Infusion.select().where(db.Infusion.id.in_(list(keep)))
+                .order_by(db.Infusion.start, db.Infusion.id).dicts())
+        return [store.infusion_from_row(row) for row in rows]
 
     @_bound
     def get(self, entry_id: str) -> Entry:

@@ -179,11 +179,37 @@ def test_recent_snapshot_gives_the_same_active_alerts_and_due_dates(journal) -> 
     from msjournal.schedule import due_items
 
     today = date(2026, 6, 1)
-    journal.add_records(build_demo(6, seed=9, today=today))
+    journal.add_records(build_demo(30, seed=9, today=today))
     journal.add("se", {"symptom": "nausea", "severity": 3, "onset": "2025-01-01T08:00"}, now=NOW)
     for moment in (datetime(2026, 6, 1, 12, 0), datetime(2026, 5, 30, 23, 0)):
         full, recent = journal.snapshot(), journal.recent_snapshot(moment)
         assert len(recent.temperatures) < len(full.temperatures) / 10
+        assert len(recent.infusions) < len(full.infusions) / 10
         assert active_alerts(recent, journal.catalog, moment) == active_alerts(full, journal.catalog, moment)
         assert due_items(recent, journal.catalog) == due_items(full, journal.catalog)
     assert any(s.id for s in recent.side_effects if s.onset < datetime(2025, 2, 1))
+
+
+def test_recent_snapshot_matches_after_switching_treatments(journal) -> None:
+    """A long history across treatments gives the same due dates from recent entries alone."""
+    from datetime import date, datetime, timedelta
+
+    from msjournal.alerts import active_alerts
+    from msjournal.records import Infusion
+    from msjournal.schedule import due_items
+
+    start = datetime(2012, 1, 2, 9, 0)
+    history = [Infusion(f"inf-n{n}", "natalizumab", start + timedelta(days=28 * n)) for n in range(60)]
+    history += [Infusion(f"inf-a{n}", "alemtuzumab", datetime(2017, 3, 6 + n, 9)) for n in range(5)]
+    history += [Infusion(f"inf-o{n}", "ocrelizumab", datetime(2019, 1, 7, 9) + timedelta(days=d))
+                for n, d in enumerate([0, 14] + [168 * k for k in range(1, 16)])]
+    from msjournal.records import JournalData
+
+    journal.add_records(JournalData(infusions=tuple(history)))
+    journal.set_plan({"treatment": "ocrelizumab", "started": "2019-01-07"})
+    moment = datetime(2026, 5, 1, 12, 0)
+    full, recent = journal.snapshot(), journal.recent_snapshot(moment)
+    assert len(recent.infusions) < len(full.infusions) / 2
+    assert due_items(recent, journal.catalog) == due_items(full, journal.catalog)
+    assert active_alerts(recent, journal.catalog, moment) == active_alerts(full, journal.catalog, moment)
+    assert date(2026, 5, 1) > max(i.start for i in recent.infusions).date()

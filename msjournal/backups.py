@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING
 
 from msjournal import encryption
 from msjournal.errors import JournalError
-from msjournal.files import PRIVATE_FILE, make_private_folder, write_text_atomic
+from msjournal.files import (
+    PRIVATE_FILE,
+    fsync_file,
+    fsync_folder,
+    make_private_folder,
+    write_text_atomic,
+)
 from msjournal.paths import backups_dir
 
 if TYPE_CHECKING:
@@ -142,19 +148,6 @@ def _remove_stale_parts(folder: Path) -> None:
 # ---------------------------------------------------------------- making a backup
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "posix":
-        _fsync_file(folder)
-
-
 def _copy_with_backup_api(source: Path, target: Path, pages: int,
                           passphrase: str | None = None) -> None:
     """Copy a consistent snapshot of `source` into `target` (same key) and check the copy."""
@@ -231,12 +224,12 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
     try:
         _copy_with_backup_api(journal_path, temporary, pages, passphrase)
         os.chmod(temporary, PRIVATE_FILE)
-        _fsync_file(temporary)
+        fsync_file(temporary)
         digest = sha256_of(temporary)
         # The checksum goes first: every file under a backup's final name has its sidecar.
         write_text_atomic(checksum_path(final), f"{digest}  {final.name}\n")
         os.replace(temporary, final)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except encryption.WrongPassphrase:
         temporary.unlink(missing_ok=True)
         raise

@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import Any
 
 from msjournal.errors import JournalError
+from msjournal.files import fsync_file, fsync_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OTHER_FORMATS = (b"%PDF", b"PK\x03\x04", b"\x89PNG")
@@ -242,21 +243,12 @@ def _verify(target: Path, passphrase: str | None, expected: str) -> None:
         check.close()
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _swap(converted: Path, path: Path) -> None:
-    _fsync(converted)
+    fsync_file(converted)
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)  # emptied by the checkpoint in settle
     os.replace(converted, path)
-    if os.name == "posix":
-        _fsync(path.parent)
+    fsync_folder(path.parent)
 
 
 def _remove(path: Path) -> None:

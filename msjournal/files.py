@@ -21,14 +21,19 @@ def make_private_folder(folder: Path) -> Path:
     return folder
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
+def fsync_file(path: Path) -> None:
+    """Flush a file's content to disk."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename into it) to disk; POSIX only."""
+    if os.name == "posix":
+        fsync_file(folder)
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -47,7 +52,7 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> Path:
             os.fsync(handle.fileno())
         os.chmod(temporary, PRIVATE_FILE)
         os.replace(temporary, path)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise JournalError(f"Cannot write {path}: {error.strerror or error}.") from None

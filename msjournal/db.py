@@ -101,6 +101,7 @@ class TherapyPlan(BaseModel):
     risks_discussed = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
     ended = pw.DateField(null=True)
+    loading_done = pw.BooleanField(default=False)  # schema 3: starting doses were before the journal
 
 
 class Setting(BaseModel):
@@ -132,8 +133,16 @@ def _add_time_indexes(db: pw.SqliteDatabase) -> None:
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}" ("{column}")')
 
 
+def _add_plan_loading_done(db: pw.SqliteDatabase) -> None:
+    """Version 3: a plan can say its starting doses were given before the journal began."""
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("therapy_plan")')}
+    if "loading_done" not in columns:  # a journal created by this version already has it
+        db.execute_sql('ALTER TABLE "therapy_plan" ADD COLUMN "loading_done" INTEGER NOT NULL DEFAULT 0')
+
+
 # MIGRATIONS[n] upgrades a journal from schema version n to n + 1.
-MIGRATIONS: list[Callable[[pw.SqliteDatabase], None]] = [_create_version_1, _add_time_indexes]
+MIGRATIONS: list[Callable[[pw.SqliteDatabase], None]] = [
+    _create_version_1, _add_time_indexes, _add_plan_loading_done]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -107,6 +107,7 @@ class TherapyPlan:
     evaluation_done: bool = False
     risks_discussed: bool = False
     notes: str = ""
+    loading_done: bool = False  # the starting doses were given before this journal began
 
 
 @dataclass(frozen=True)

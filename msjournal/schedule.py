@@ -138,6 +138,11 @@ def _next_given(data: JournalData, treatment: Treatment, given: list[Infusion], 
     last = given[-1].start.date()
     if schedule.type == "repeating_until_cumulative_limit":
         return _next_within_limit(data, treatment, last, interval, title, care_team)
+    loading_done = bool(data.plan and data.plan.treatment == treatment.id and data.plan.loading_done)
+    if schedule.type == "loading_then_repeating" and loading_done:
+        note = f"Every {care_team} days, as set by your care team" if care_team else "Regular dose"
+        return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
+                       note=note, unverified=unverified)
     if schedule.type == "loading_then_repeating":
         first_regular = care_team or _days(schedule.first_maintenance_day)
         due, note = _next_by_loading(treatment, given, interval, first_regular)

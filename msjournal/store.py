@@ -118,7 +118,7 @@ def plan_from_row(row: db.TherapyPlan) -> TherapyPlan:
     return TherapyPlan(
         treatment=row.treatment, started=row.started, interval_days=row.interval_days,
         evaluation_done=row.evaluation_done, risks_discussed=row.risks_discussed,
-        notes=row.notes,
+        notes=row.notes, loading_done=row.loading_done,
     )
 
 

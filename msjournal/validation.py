@@ -215,4 +215,5 @@ def validate_plan(draft: Draft, catalog: Catalog) -> TherapyPlan:
         evaluation_done=flag(draft, "evaluation_done"),
         risks_discussed=flag(draft, "risks_discussed"),
         notes=text(draft, "notes"),
+        loading_done=flag(draft, "loading_done"),
     )

@@ -213,3 +213,26 @@ def test_recent_snapshot_matches_after_switching_treatments(journal) -> None:
     assert due_items(recent, journal.catalog) == due_items(full, journal.catalog)
     assert active_alerts(recent, journal.catalog, moment) == active_alerts(full, journal.catalog, moment)
     assert date(2026, 5, 1) > max(i.start for i in recent.infusions).date()
+
+
+def test_upgrade_from_version_2_adds_the_plan_flag_and_keeps_the_plan(tmp_path) -> None:
+    """A version-2 journal (no 'starting doses done' column) upgrades and keeps its plan."""
+    import peewee as pw
+
+    path = tmp_path / "v2.sqlite"
+    old = pw.SqliteDatabase(str(path), pragmas=db.PRAGMAS)
+    db.database.initialize(old)
+    db.MIGRATIONS[0](old)
+    db.MIGRATIONS[1](old)
+    old.execute_sql('ALTER TABLE "therapy_plan" DROP COLUMN "loading_done"')
+    old.execute_sql("INSERT INTO therapy_plan (treatment, started, evaluation_done, risks_discussed,"
+                    " notes) VALUES ('ocrelizumab', '2025-01-10', 1, 1, 'from v2')")
+    old.execute_sql("PRAGMA user_version = 2")
+    old.close()
+    journal = Journal.open(path)
+    plan = journal.plan()
+    assert plan.treatment == "ocrelizumab" and plan.notes == "from v2" and not plan.loading_done
+    assert db.schema_version(db.database.obj) == db.SCHEMA_VERSION
+    journal.set_plan({"treatment": "ocrelizumab", "started": "2025-01-10", "loading_done": True})
+    assert journal.plan().loading_done
+    journal.close()

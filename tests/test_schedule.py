@@ -194,3 +194,14 @@ def test_checks_that_run_on_after_stopping_are_kept_when_the_treatment_changes(c
     tasks = {(i.treatment, i.task) for i in monitoring_due(data, catalog)}
     assert ("alemtuzumab", "monthly_blood_urine") in tasks
     assert ("alemtuzumab", "skin_check") not in tasks, "a yearly skin check stops with the treatment"
+
+
+def test_starting_doses_before_the_journal_are_not_asked_for_again(catalog) -> None:
+    """Someone already on ocrelizumab logs one regular dose: the next is 24 weeks later,
+    not a 'second starting dose' two weeks later."""
+    from dataclasses import replace
+
+    data = journal_data(infusion("inf-1", "2025-01-10T09:00", "ocrelizumab"),
+                        plan_=replace(plan("ocrelizumab", "2025-01-10"), loading_done=True))
+    item = next_infusion(data, catalog)
+    assert item.due == date(2025, 6, 27) and item.note == "Regular dose"

@@ -35,6 +35,8 @@ class PlanDialog(EntryDialog):
         self.interval = QLineEdit()
         self.interval.setPlaceholderText("leave empty unless your care team set it")
         self.add_row("interval_days", "D&ays between infusions", self.interval)
+        self.loading = QCheckBox("My starting doses were "My &starting doses were given before I began this journal"given before I began this journal")
+        self.add_row("loading_done", "", self.loading)
         intro = QLabel(CHECKLIST_INTRO)
         intro.setWordWrap(True)
         self.form.addRow(intro)
@@ -51,12 +53,14 @@ class PlanDialog(EntryDialog):
         self.interval.setText(str(record.interval_days) if record.interval_days else "")
         self.evaluation.setChecked(record.evaluation_done)
         self.risks.setChecked(record.risks_discussed)
+        self.loading.setChecked(record.loading_done)
         self.notes.setText(record.notes)
 
     def draft(self) -> dict[str, Any]:
         return {"treatment": self.treatment.currentData(), "started": self.started.text_value(),
                 "interval_days": self.interval.text(), "evaluation_done": self.evaluation.isChecked(),
-                "risks_discussed": self.risks.isChecked(), "notes": self.notes.text()}
+                "risks_discussed": self.risks.isChecked(), "notes": self.notes.text(),
+                "loading_done": self.loading.isChecked()}
 
     def save(self, draft: dict[str, Any]) -> Any:
         return self.journal.set_plan(draft)

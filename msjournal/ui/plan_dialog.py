@@ -35,7 +35,7 @@ class PlanDialog(EntryDialog):
         self.interval = QLineEdit()
         self.interval.setPlaceholderText("leave empty unless your care team set it")
         self.add_row("interval_days", "D&ays between infusions", self.interval)
-        self.loading = QCheckBox("My starting doses were "My &starting doses were given before I began this journal"given before I began this journal")
+        self.loading = QCheckBox("My starting doses were &given before I began this journal")
         self.add_row("loading_done", "", self.loading)
         intro = QLabel(CHECKLIST_INTRO)
         intro.setWordWrap(True)

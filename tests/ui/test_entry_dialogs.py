@@ -183,3 +183,17 @@ def test_plan_checklist_is_recorded(qtbot, journal, keyboard) -> None:
     plan = journal.plan()
     assert (plan.treatment, plan.evaluation_done, plan.risks_discussed) == ("ocrelizumab", True, True)
     assert QApplication.activeModalWidget() is None
+
+
+def test_starting_doses_already_given_follows_the_interval(qtbot, journal, keyboard) -> None:
+    """Tab from the interval reaches 'starting doses were given before'; Space ticks it."""
+    dialog = PlanDialog.start(journal)
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    dialog.treatment.setCurrentIndex(dialog.treatment.findData("ocrelizumab"))
+    dialog.interval.setFocus()
+    keyboard.tab()
+    keyboard.press(Qt.Key.Key_Space)
+    assert dialog.loading.isChecked()
+    keyboard.enter()
+    assert journal.plan().loading_done

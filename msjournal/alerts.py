@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from msjournal.catalog import Catalog
+from msjournal.catalog import Catalog, Treatment
 from msjournal.history import as_of
 from msjournal.records import JournalData, SideEffect, TemperatureReading
 from msjournal.schedule import cumulative_dose, current_treatment, due_items
@@ -106,6 +106,10 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "rituximab, the medicine labels ask for these to be checked promptly.",
          "clinical-facts.md §1 and §10 (Tysabri label PML warning; NMSS relapse definition)",
          "7 days after the entry, or until acknowledged"),
+    Rule("infusion_too_soon", "consult", "An infusion sooner than the usual minimum gap",
+         "A regular dose given sooner after the previous one than the treatment's minimum gap.",
+         "Minimum intervals in the catalog (e.g. Ocrevus: at least 20 weeks between doses)",
+         "7 days after the infusion, or until acknowledged"),
     Rule("infusion_overdue", "reminder", "Infusion overdue",
          "The next infusion is past its due date and none has been logged.",
          "Treatment schedule in the catalog (resources/catalog.toml)",
@@ -352,10 +356,36 @@ def dose_limit(data: JournalData, catalog: Catalog, moment: datetime) -> Iterabl
                      [f"limit:{treatment.id}"], last, None)
 
 
+def infusion_too_soon(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    """Regular doses (after any starting doses) closer together than the minimum gap."""
+    for treatment_id in {i.treatment for i in data.infusions}:
+        treatment = catalog.treatments.get(treatment_id)
+        if treatment is None or treatment.schedule.min_interval_days is None:
+            continue
+        yield from _too_soon(data, treatment)
+
+
+def _too_soon(data: JournalData, treatment: Treatment) -> Iterable[Alert]:
+    minimum = treatment.schedule.min_interval_days
+    given = sorted((i for i in data.infusions if i.treatment == treatment.id), key=lambda i: i.start)
+    loading_done = bool(data.plan and data.plan.treatment == treatment.id and data.plan.loading_done)
+    first_regular = 1 if loading_done else len(treatment.schedule.loading_days)
+    for earlier, later in zip(given[max(first_regular - 1, 0):], given[max(first_regular, 1):]):
+        gap = (later.start.date() - earlier.start.date()).days
+        if gap >= int(minimum.value):  # type: ignore[union-attr]
+            continue
+        usual = "a usual minimum, not confirmed by the label" if minimum.is_default else "the label's minimum"  # type: ignore[union-attr]
+        recorded = (f"You logged a {treatment.name} infusion on {_when(later.start)}, {gap} days "
+                    f"after the one before; {usual} is {int(minimum.value)} days.")  # type: ignore[union-attr]
+        yield _alert("infusion_too_soon", recorded, "Tell your care team, so they can check "
+                     "the timing of your next dose.", [earlier.id, later.id], later.start,
+                     timedelta(days=7))
+
+
 RuleFunction = Callable[[JournalData, Catalog, datetime], Iterable[Alert]]
 RULE_FUNCTIONS: tuple[RuleFunction, ...] = (
     severe_reaction, neurological, fever, site_infection, unexplained_bruising,
-    severe_or_unusual, persistent_symptom, reminders, dose_limit,
+    severe_or_unusual, persistent_symptom, reminders, dose_limit, infusion_too_soon,
 )
 
 

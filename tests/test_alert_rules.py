@@ -270,3 +270,17 @@ def test_alert_json_carries_its_source(catalog) -> None:
     data = journal_data(reading("t-1", "2026-03-05T08:00", "38.4"))
     printed = active_alerts(data, catalog, MOMENT)[0].to_json()
     assert "Source document" in printed["source"] and printed["stays_active"]
+
+
+def test_a_regular_dose_sooner_than_the_minimum_gap_is_a_consult(catalog) -> None:
+    """Ocrelizumab regular doses 120 days apart (minimum 140) raise infusion_too_soon;
+    the two starting doses 14 days apart do not."""
+    data = journal_data(infusion("inf-1", "2025-09-01T09:00", "ocrelizumab"),
+                        infusion("inf-2", "2025-09-15T09:00", "ocrelizumab"),
+                        infusion("inf-3", "2026-02-16T09:00", "ocrelizumab"),
+                        infusion("inf-4", "2026-03-01T09:00", "ocrelizumab"))
+    alerts = [a for a in active_alerts(data, catalog, MOMENT) if a.rule == "infusion_too_soon"]
+    assert [a.entries for a in alerts] == [("inf-3", "inf-4")]
+    assert "13 days after" in alerts[0].message and "140 days" in alerts[0].message
+    on_time = journal_data(*data.infusions[:3])
+    assert "infusion_too_soon" not in rules_raised(on_time, catalog)

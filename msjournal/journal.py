@@ -268,21 +268,29 @@ class Journal:
         )
 
     def _schedule_infusions(self, since: datetime, plan: TherapyPlan | None) -> list[Infusion]:
-        """The infusions the schedule needs: the last year's, the first of each treatment and of
-        the current plan, and every one of a treatment counted by course or by lifetime dose."""
-        counted = {t.id for t in self.catalog.treatments.values()
+        """The infusions the schedule needs: the last year's; for each treatment (and for the
+        current plan) its first few, which count the starting doses, and its last; and every
+        one of a treatment counted by course or by lifetime dose."""
+        treatments = self.catalog.treatments.values()
+        counted = {t.id for t in treatments
                    if t.schedule.type in ("courses", "repeating_until_cumulative_limit")}
+        first_few = 1 + max((len(t.schedule.loading_days) for t in treatments), default=0)
         light = db.Infusion.select(db.Infusion.id, db.Infusion.treatment, db.Infusion.start)
         keep: set[int] = set()
-        firsts: dict[str, tuple[datetime, int]] = {}
-        for pk, treatment, start in light.order_by(db.Infusion.start).tuples():
-            firsts.setdefault(treatment, (start, pk))
-            in_plan = plan is not None and plan.treatment == treatment and plan.started is not None
-            if in_plan and start.date() >= plan.started and f"plan:{treatment}" not in firsts:  # type: ignore[union-attr, operator]
-                firsts[f"plan:{treatment}"] = (start, pk)
+        seen: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for pk, treatment, start in light.order_by(db.Infusion.start, db.Infusion.id).tuples():
+            groups = [treatment]
+            if plan and plan.treatment == treatment and plan.started and start.date() >= plan.started:
+                groups.append(f"plan:{treatment}")
+            for group in groups:
+                seen[group] = seen.get(group, 0) + 1
+                if seen[group] <= first_few:
+                    keep.add(pk)
+            last[treatment] = pk
             if start >= since or treatment in counted:
                 keep.add(pk)
-        keep.update(pk for _, pk in firsts.values())
+        keep.update(last.values())
         rows = (db.Infusion.select().where(db.Infusion.id.in_(list(keep)))
                 .order_by(db.Infusion.start, db.Infusion.id).dicts())
         return [store.infusion_from_row(row) for row in rows]

@@ -11,34 +11,48 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # outside these, a date is a typing slip
+
+
+def _plausible(field: str, value: object, day: date) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(field, str(value), f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+
+
 def parse_date(field: str, value: object) -> date:
     """A calendar date from YYYY-MM-DD (or a date object)."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
+        _plausible(field, value, value)
         return value
     if not isinstance(value, str) or not _DATE.match(value.strip()):
         raise ValidationError(field, value, "expected a date written as YYYY-MM-DD")
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(field, value, "is not a real calendar date") from None
+    _plausible(field, value, day)
+    return day
 
 
 def parse_datetime(field: str, value: object) -> datetime:
     """A date-time from YYYY-MM-DDTHH:MM[:SS]; a date alone means midnight."""
     if isinstance(value, datetime):
+        _plausible(field, value, value.date())
         return value.replace(tzinfo=None, microsecond=0)
     if isinstance(value, date):
-        return datetime.combine(value, time())
+        return datetime.combine(parse_date(field, value), time())
     if isinstance(value, str) and _DATE.match(value.strip()):
         return datetime.combine(parse_date(field, value), time())
     if not isinstance(value, str) or not _DATETIME.match(value.strip()):
         raise ValidationError(field, value, "expected a date and time written as YYYY-MM-DDTHH:MM")
     try:
-        return datetime.fromisoformat(value.strip().replace(" ", "T"))
+        moment = datetime.fromisoformat(value.strip().replace(" ", "T"))
     except ValueError:
         raise ValidationError(field, value, "is not a real date and time") from None
+    _plausible(field, value, moment.date())
+    return moment
 
 
 def optional_datetime(field: str, value: object) -> datetime | None:

@@ -16,7 +16,16 @@ class ValidationError(JournalError):
         self.reason = reason
         self.record = record
         where = f"record {record}, " if record else ""
-        super().__init__(f"{where}{field} = {value!r}: {reason}")
+        super().__init__(f"{where}{field} = {_shown(value)}: {reason}")
+
+
+def _shown(value: object) -> str:
+    """The value as typed, shortened; a number too long to print is named as such."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "(a number too long to show)"
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 class NotFoundError(JournalError):

@@ -52,7 +52,7 @@ def _number(value: Decimal | None) -> int | float | None:
 
 
 def _vitals_json(vitals: Vitals) -> dict[str, Any] | None:
-    if vitals.is_empty():
+    if vitals.is_empty() and vitals.temperature_unit == "C":
         return None
     return {"temperature": _number(vitals.temperature), "temperature_unit": vitals.temperature_unit,
             "pulse": vitals.pulse, "systolic": vitals.systolic, "diastolic": vitals.diastolic}
@@ -121,8 +121,9 @@ def _flatten_vitals(record: dict[str, Any]) -> dict[str, Any]:
             continue
         if not isinstance(vitals, dict):
             raise ValidationError(f"vitals_{suffix}", vitals, "expected an object")
-        for key in ("temperature", "temperature_unit", "pulse", "systolic", "diastolic"):
+        for key in ("temperature", "pulse", "systolic", "diastolic"):
             flat[f"{key}_{suffix}"] = vitals.get(key)
+        flat[f"temperature_{suffix}_unit"] = vitals.get("temperature_unit")
     return flat
 
 

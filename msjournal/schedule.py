@@ -105,16 +105,29 @@ def _next_by_courses(treatment: Treatment, given: list[Infusion]) -> tuple[date 
     return None, "Further courses only if your care team decides on one."
 
 
+LOADING_SLACK_DAYS = 28  # a "starting dose" this much later than planned was a regular one
+
+
+def _past_loading(treatment: Treatment, given: list[Infusion]) -> bool:
+    """True when the logged doses cannot be the starting doses (too far apart for them)."""
+    first = given[0].start.date()
+    planned = treatment.schedule.loading_days
+    return any((dose.start.date() - first).days > day + LOADING_SLACK_DAYS
+               for dose, day in zip(given, planned))
+
+
 def _next_by_loading(treatment: Treatment, given: list[Infusion], interval: int,
                      first_regular: int) -> tuple[date, str]:
     schedule = treatment.schedule
     first, last = given[0].start.date(), given[-1].start.date()
     count = len(given)
+    if count > len(schedule.loading_days) or _past_loading(treatment, given):
+        return last + timedelta(days=interval), "Regular dose"
     if count < len(schedule.loading_days):
-        return first + timedelta(days=schedule.loading_days[count]), f"Starting dose {count + 1}"
-    if count == len(schedule.loading_days):
-        return first + timedelta(days=first_regular), "First regular dose"
-    return last + timedelta(days=interval), "Regular dose"
+        due, note = first + timedelta(days=schedule.loading_days[count]), f"Starting dose {count + 1}"
+    else:
+        due, note = first + timedelta(days=first_regular), "First regular dose"
+    return max(due, last + timedelta(days=1)), note  # never due before the dose just logged
 
 
 def next_infusion(data: JournalData, catalog: Catalog) -> DueItem | None:
@@ -230,10 +243,14 @@ def _treatment_checks(data: JournalData, treatment: Treatment, given: list[Infus
 
 
 def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
-    """Checks for the current treatment, and those that run on after an earlier one stopped."""
+    """Checks for the current treatment, and those that run on after an earlier one stopped.
+
+    A check shared by two treatments (natalizumab and its biosimilar) is listed once, for the
+    current treatment first."""
     current = current_treatment(data, catalog)
+    others = sorted({i.treatment for i in data.infusions} - {current or ""})
     items: list[DueItem] = []
-    for treatment_id in sorted({i.treatment for i in data.infusions} | {current or ""}):
+    for treatment_id in ([current] if current else []) + others:
         treatment = catalog.treatments.get(treatment_id)
         if treatment is None:
             continue
@@ -242,7 +259,9 @@ def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
             (i for i in data.infusions if i.treatment == treatment_id), key=lambda i: i.start)
         if given:
             next_dose = next_infusion(data, catalog) if is_current else None
-            items.extend(_treatment_checks(data, treatment, given, next_dose, is_current))
+            listed = {item.task for item in items}
+            items.extend(item for item in _treatment_checks(data, treatment, given, next_dose, is_current)
+                         if item.task not in listed)
     return items
 
 

@@ -16,7 +16,7 @@ def to_decimal(field: str, value: object) -> Decimal:
         raise ValidationError(field, value, "expected a number")
     try:
         number = Decimal(str(value).strip().replace(",", "."))
-    except ArithmeticError:
+    except (ArithmeticError, ValueError):
         raise ValidationError(field, value, "expected a number") from None
     if not number.is_finite():
         raise ValidationError(field, value, "expected a number")
@@ -24,7 +24,7 @@ def to_decimal(field: str, value: object) -> Decimal:
 
 
 def parse_unit(field: str, value: object) -> TemperatureUnit:
-    text = str(value).strip().upper().replace("°", "") if value is not None else ""
+    text = value.strip().upper().replace("°", "") if isinstance(value, str) else ""
     if text not in ("C", "F"):
         raise ValidationError(field, value, "expected C (Celsius) or F (Fahrenheit)")
     return text  # type: ignore[return-value]

@@ -40,6 +40,10 @@ def text(draft: Draft, field: str, limit: int = MAX_TEXT) -> str:
         raise ValidationError(field, value, "expected text")
     if len(value) > limit:
         raise ValidationError(field, value[:40] + "…", f"is longer than {limit} characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(field, value[:40], "contains characters that cannot be saved") from None
     return value.strip()
 
 

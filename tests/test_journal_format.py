@@ -146,3 +146,13 @@ def test_bad_settings_in_a_file_are_refused(journal) -> None:
         import_text(journal, json.dumps(doc))
     assert caught.value.field == "fever_threshold"
     assert journal.is_empty()
+
+
+def test_fahrenheit_vitals_survive_export_and_import(journal, tmp_path) -> None:
+    """An infusion temperature taken in °F comes back as °F (it used to block the import)."""
+    infusion = journal.add("inf", {"treatment": "natalizumab", "start": "2026-01-05T09:00",
+                                   "temperature_before": "98.6", "temperature_before_unit": "F"})
+    fresh = Journal.open(tmp_path / "copy.sqlite")
+    import_text(fresh, dumps(journal.snapshot()))
+    assert fresh.get(infusion.id).vitals_before == infusion.vitals_before
+    fresh.close()

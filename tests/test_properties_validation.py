@@ -35,11 +35,9 @@ PLAUSIBLE = {
     "pulse_before": 70, "systolic_before": 120, "diastolic_before": 80, "temperature_before": 36.9,
 }
 
-# Lone surrogates and integers too long to print are left out: each escapes as another
-# exception (known failures, in the report).
-characters = st.characters(exclude_categories=("Cs",))
+characters = st.characters()
 junk = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(),
+    st.none(), st.booleans(), st.integers(-10**30, 10**30), st.just(10**5000), st.floats(),
     st.text(characters, max_size=30), st.integers(9_990, 10_050).map(lambda n: "é" * n),
     st.sampled_from(["", " ", "nan", "NaN", "inf", "-0", "1e999999", "1E-999999", "37,5", "0999-01-01",
                      "2026-02-30", "2026-01-05T25:00", "9999-12-31", "°F", "f", "other", "=1+1",

@@ -205,3 +205,21 @@ def test_starting_doses_before_the_journal_are_not_asked_for_again(catalog) -> N
                         plan_=replace(plan("ocrelizumab", "2025-01-10"), loading_done=True))
     item = next_infusion(data, catalog)
     assert item.due == date(2025, 6, 27) and item.note == "Regular dose"
+
+
+def test_two_doses_months_apart_are_regular_doses_not_starting_ones(catalog) -> None:
+    """Ocrelizumab logged in December and June (no plan): the next is 24 weeks after June,
+    never 'first regular dose' in May, before the dose just logged."""
+    data = journal_data(infusion("inf-1", "2025-12-01T09:00", "ocrelizumab"),
+                        infusion("inf-2", "2026-06-01T09:00", "ocrelizumab"))
+    item = next_infusion(data, catalog)
+    assert item.due == date(2026, 11, 16) and item.note == "Regular dose"
+
+
+def test_a_check_shared_by_two_treatments_is_listed_once(catalog) -> None:
+    """After a switch to the natalizumab biosimilar, the shared prescriber review appears once."""
+    data = journal_data(infusion("inf-1", "2025-10-01T09:00", "natalizumab"),
+                        infusion("inf-2", "2026-03-01T09:00", "natalizumab_biosimilar"),
+                        follow_up("f-1", "2025-06-01", "2025-06-01", task="clinical_review"))
+    tasks = [i.task for i in monitoring_due(data, catalog)]
+    assert tasks.count("clinical_review") == 1

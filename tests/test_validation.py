@@ -87,3 +87,14 @@ def test_good_entries_are_saved_exactly(journal) -> None:
     assert str(saved.value) == "100.4" and saved.unit == "F"
     effect = journal.add("se", {**GOOD_EFFECT, "resolved": "2026-03-03"}, now=NOW)
     assert journal.get(effect.id).resolved.isoformat() == "2026-03-03T00:00:00"
+
+
+@pytest.mark.parametrize(("kind", "draft", "field"), [
+    ("inf", {**GOOD_INFUSION, "start": "0999-06-01T10:00"}, "start"),
+    ("f", {**GOOD_FOLLOW_UP, "done": "9999-12-31"}, "done"),
+    ("t", {**GOOD_TEMPERATURE, "notes": "bad \ud800 text"}, "notes"),
+    ("t", {**GOOD_TEMPERATURE, "value": 10 ** 5000}, "value"),
+])
+def test_typing_slips_and_unsavable_text_are_refused_by_name(journal, kind, draft, field) -> None:
+    """Implausible years, text that cannot be saved and absurd numbers get a clear message."""
+    assert refused(journal, kind, draft).field == field

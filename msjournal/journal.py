@@ -18,10 +18,12 @@ from typing import Any
 
 import peewee as pw
 
-from msjournal import db, encryption, settings as settings_store, store
+from msjournal import db, encryption, reading, settings as settings_store, store
 from msjournal.catalog import Catalog, load_catalog
 from msjournal.errors import JournalError, NotFoundError
+from msjournal.format_settings import MAX_NOTE
 from msjournal.records import (
+    Acknowledgement,
     Entry,
     FollowUp,
     Infusion,
@@ -31,7 +33,6 @@ from msjournal.records import (
     TemperatureReading,
     TherapyPlan,
 )
-from msjournal.format_settings import MAX_NOTE
 from msjournal.validation import (
     text,
     Draft,
@@ -201,37 +202,27 @@ class Journal:
 
     @_bound
     def infusions(self) -> list[Infusion]:
-        query = db.Infusion.select().order_by(db.Infusion.start, db.Infusion.id).dicts()
-        return [store.infusion_from_row(row) for row in query]
-
-    def _infusion_uids(self) -> dict[int, str]:
-        return dict(db.Infusion.select(db.Infusion.id, db.Infusion.uid).tuples())
+        return reading.infusions()
 
     @_bound
     def side_effects(self) -> list[SideEffect]:
-        uids = self._infusion_uids()
-        query = db.SideEffect.select().order_by(db.SideEffect.onset, db.SideEffect.id).dicts()
-        return [store.side_effect_from_row(row, uids) for row in query]
+        return reading.side_effects()
 
     @_bound
     def temperatures(self) -> list[TemperatureReading]:
-        query = db.Temperature.select().order_by(db.Temperature.taken, db.Temperature.id).dicts()
-        return [store.temperature_from_row(row) for row in query]
+        return reading.temperatures()
 
     @_bound
     def follow_ups(self) -> list[FollowUp]:
-        query = db.FollowUp.select().order_by(db.FollowUp.due, db.FollowUp.id).dicts()
-        return [store.follow_up_from_row(row) for row in query]
+        return reading.follow_ups()
 
     @_bound
     def plan(self) -> TherapyPlan | None:
-        row = (db.TherapyPlan.select().where(db.TherapyPlan.ended.is_null())
-               .order_by(db.TherapyPlan.id.desc()).first())
-        return store.plan_from_row(row) if row else None
+        return reading.current_plan()
 
     @_bound
-    def acknowledgements(self) -> list[Any]:
-        return [store.acknowledgement_from_row(r) for r in db.AlertAcknowledgement.select()]
+    def acknowledgements(self) -> list[Acknowledgement]:
+        return reading.acknowledgements()
 
     @_bound
     def snapshot(self) -> JournalData:
@@ -246,54 +237,20 @@ class Journal:
     def recent_snapshot(self, moment: datetime, days: int = RECENT_DAYS) -> JournalData:
         """What Today and its alerts need, read in time that does not grow with the journal.
 
-        Every infusion, follow-up, acknowledgement and still-open side effect (these stay
-        small), plus the side effects and temperatures of the last `days` days. Active alerts
-        last at most 7 days after their entry, so they are the same as with the whole journal.
+        The infusions the schedule needs, every follow-up, acknowledgement and still-open side
+        effect, and the side effects and temperatures of the last `days` days. Active alerts
+        last at most 7 days after their entry, so they are the same as with the whole journal
+        (tests/test_recent_snapshot_property.py checks this over random histories).
         """
         since = moment - timedelta(days=days)
-        uids = self._infusion_uids()
         plan = self.plan()
-        recent_effect = ((db.SideEffect.onset >= since) | db.SideEffect.resolved.is_null()
-                         | (db.SideEffect.resolved >= since))
-        effects = (db.SideEffect.select().where(recent_effect)
-                   .order_by(db.SideEffect.onset, db.SideEffect.id).dicts())
-        readings = (db.Temperature.select().where(db.Temperature.taken >= since)
-                    .order_by(db.Temperature.taken, db.Temperature.id).dicts())
         return JournalData(
-            infusions=tuple(self._schedule_infusions(moment - SCHEDULE_LOOKBACK, plan)),
-            side_effects=tuple(store.side_effect_from_row(row, uids) for row in effects),
-            temperatures=tuple(store.temperature_from_row(row) for row in readings),
+            infusions=tuple(reading.schedule_infusions(self.catalog, moment - SCHEDULE_LOOKBACK, plan)),
+            side_effects=tuple(reading.side_effects(since)),
+            temperatures=tuple(reading.temperatures(since)),
             follow_ups=tuple(self.follow_ups()), plan=plan, settings=self.settings(),
             acknowledgements=tuple(self.acknowledgements()),
         )
-
-    def _schedule_infusions(self, since: datetime, plan: TherapyPlan | None) -> list[Infusion]:
-        """The infusions the schedule needs: the last year's; for each treatment (and for the
-        current plan) its first few, which count the starting doses, and its last; and every
-        one of a treatment counted by course or by lifetime dose."""
-        treatments = self.catalog.treatments.values()
-        counted = {t.id for t in treatments
-                   if t.schedule.type in ("courses", "repeating_until_cumulative_limit")}
-        first_few = 1 + max((len(t.schedule.loading_days) for t in treatments), default=0)
-        light = db.Infusion.select(db.Infusion.id, db.Infusion.treatment, db.Infusion.start)
-        keep: set[int] = set()
-        seen: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for pk, treatment, start in light.order_by(db.Infusion.start, db.Infusion.id).tuples():
-            groups = [treatment]
-            if plan and plan.treatment == treatment and plan.started and start.date() >= plan.started:
-                groups.append(f"plan:{treatment}")
-            for group in groups:
-                seen[group] = seen.get(group, 0) + 1
-                if seen[group] <= first_few:
-                    keep.add(pk)
-            last[treatment] = pk
-            if start >= since or treatment in counted:
-                keep.add(pk)
-        keep.update(last.values())
-        rows = (db.Infusion.select().where(db.Infusion.id.in_(list(keep)))
-                .order_by(db.Infusion.start, db.Infusion.id).dicts())
-        return [store.infusion_from_row(row) for row in rows]
 
     @_bound
     def get(self, entry_id: str) -> Entry:
@@ -307,7 +264,7 @@ class Journal:
         if prefix == "inf":
             return store.infusion_from_row(row)
         if prefix == "se":
-            return store.side_effect_from_row(row, self._infusion_uids())
+            return store.side_effect_from_row(row, reading.infusion_uids())
         if prefix == "t":
             return store.temperature_from_row(row)
         return store.follow_up_from_row(row)

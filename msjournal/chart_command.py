@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from msjournal.catalog import Catalog
-from msjournal.dates import parse_date
-from msjournal.errors import JournalError, ValidationError
+from msjournal.errors import JournalError
 from msjournal.records import OTHER_SYMPTOM
-
-
-def _option_date(option: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return parse_date(option, text)
-    except ValidationError as error:
-        raise JournalError(str(error)) from None
 
 
 def _check_out(text: str) -> Path:
@@ -42,11 +31,11 @@ def _check_symptoms(ids: list[str] | None, catalog: Catalog) -> list[str] | None
 
 def run_chart(args: argparse.Namespace) -> int:
     from msjournal import charts
-    from msjournal.commands import open_existing
+    from msjournal.commands import open_existing, option_date
 
     out = _check_out(args.out)
-    start = _option_date("--from", args.date_from)
-    end = _option_date("--to", args.date_to)
+    start = option_date("--from", args.date_from)
+    end = option_date("--to", args.date_to)
     if start and end and start > end:
         raise JournalError(f"--from = {args.date_from!r} is after --to = {args.date_to!r}: "
                            "choose a start on or before the end.")

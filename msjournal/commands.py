@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from msjournal import alerts as alert_rules, backups, schedule
-from msjournal.dates import parse_date, parse_datetime
+from msjournal.dates import due_in_words, parse_date, parse_datetime
 from msjournal.demo import write_demo
 from msjournal.errors import JournalError, ValidationError
 from msjournal.history import as_of
@@ -34,7 +34,8 @@ def _moment(text: str | None) -> datetime:
         raise JournalError(str(error)) from None
 
 
-def _day(option: str, text: str | None, default: date | None = None) -> date | None:
+def option_date(option: str, text: str | None, default: date | None = None) -> date | None:
+    """A date given to a command-line option; a bad one is a one-line error naming the option."""
     if text is None:
         return default
     try:
@@ -73,8 +74,8 @@ def export(args: argparse.Namespace) -> int:
     from msjournal import exports
 
     with open_existing(args.journal) as journal:
-        start = _day("--from", args.date_from)
-        end = _day("--to", args.date_to)
+        start = option_date("--from", args.date_from)
+        end = option_date("--to", args.date_to)
         written = exports.export(args.format, journal, Path(args.out), start, end)
     print(f"Wrote {written}")
     return 0
@@ -96,7 +97,7 @@ def alerts(args: argparse.Namespace) -> int:
 
 
 def due(args: argparse.Namespace) -> int:
-    today = _day("--as-of", args.as_of, date.today())
+    today = option_date("--as-of", args.as_of, date.today())
     assert today is not None
     with open_existing(args.journal) as journal:
         data = as_of(journal.snapshot(), datetime.combine(today, datetime.max.time()))
@@ -107,17 +108,9 @@ def due(args: argparse.Namespace) -> int:
     if not items:
         print("Nothing is due. Set your current therapy to see when the next infusion is due.")
     for item in items:
-        print(f"{item.due.isoformat()}  {_days_text(item.days_to_go(today)):>16}  {item.title}"
+        print(f"{item.due.isoformat()}  {due_in_words(item.days_to_go(today)):>16}  {item.title}"
               + (f"  ({item.note})" if item.note else ""))
     return 0
-
-
-def _days_text(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days < 0:
-        return f"{-days} days overdue" if days < -1 else "1 day overdue"
-    return f"in {days} days" if days > 1 else "tomorrow"
 
 
 def _due_json(item: schedule.DueItem, today: date) -> dict[str, object]:

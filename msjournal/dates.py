@@ -78,3 +78,20 @@ def human_date(value: date) -> str:
     """A date as people read it: 'Mon 2 Mar 2026'."""
     return f"{value:%a} {value.day} {value:%b %Y}"
 
+
+def days_in_words(days: int) -> str:
+    """Days from today as people say them: 'tomorrow', 'in 5 days', '3 days ago'."""
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def due_in_words(days: int) -> str:
+    """Days until something is due: past the date it is 'overdue', not 'ago'."""
+    if days < 0:
+        return "1 day overdue" if days == -1 else f"{-days} days overdue"
+    return days_in_words(days)

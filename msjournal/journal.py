@@ -92,6 +92,7 @@ class Journal:
         self._passphrase = passphrase
         self._base_catalog = catalog
         self._settings: Settings | None = None
+        self._catalog: Catalog | None = None  # the catalog with the person's own values
         # Called with the journal after each committed write, and before a bulk import
         # (msjournal.backups uses them for automatic backups).
         self.after_write: list[Callable[[Journal], None]] = []
@@ -191,12 +192,14 @@ class Journal:
             for name in changes:
                 value = settings_store.encode(getattr(updated, name))
                 db.Setting.replace(key=name, value=value).execute()
-        self._settings = updated
+        self._settings, self._catalog = updated, None
         return updated
 
     @property
     def catalog(self) -> Catalog:
-        return self._base_catalog.with_overrides(self.settings().overrides)
+        if self._catalog is None:
+            self._catalog = self._base_catalog.with_overrides(self.settings().overrides)
+        return self._catalog
 
     # ------------------------------------------------------------ reading
 
@@ -445,5 +448,5 @@ class Journal:
         for name in settings_store.SETTING_NAMES:
             value = settings_store.encode(getattr(data.settings, name))
             db.Setting.replace(key=name, value=value).execute()
-        self._settings = None
+        self._settings, self._catalog = None, None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from msjournal.commands import _day, open_existing
+from msjournal.commands import open_existing, option_date
 from msjournal.errors import JournalError
 from msjournal.summary import summary_for_journal
 
@@ -14,8 +14,8 @@ def run_summary(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise JournalError(f"{out}: the summary is a PDF; choose a file name ending in .pdf.")
-    start = _day("--from", args.date_from)
-    end = _day("--to", args.date_to)
+    start = option_date("--from", args.date_from)
+    end = option_date("--to", args.date_to)
     with open_existing(args.journal) as journal:
         written = summary_for_journal(journal, out, start, end)
     print(f"Wrote the appointment summary to {written}")

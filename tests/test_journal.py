@@ -236,3 +236,11 @@ def test_upgrade_from_version_2_adds_the_plan_flag_and_keeps_the_plan(tmp_path) 
     journal.set_plan({"treatment": "ocrelizumab", "started": "2025-01-10", "loading_done": True})
     assert journal.plan().loading_done
     journal.close()
+
+
+def test_own_values_take_effect_at_once(journal) -> None:
+    """Changing an own value in the settings changes the catalog the rules read, right away."""
+    assert journal.catalog.symptoms["headache"].expected_hours.value != 36
+    journal.update_settings(overrides={"symptom.headache.expected_hours": 36})
+    assert journal.catalog.symptoms["headache"].expected_hours.value == 36
+    assert journal.catalog is journal.catalog, "built once per change, not on every use"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.alerts import Alert, active_alerts
+from msjournal.alerts import Alert
 from msjournal.journal import Journal
 from msjournal.ui import preferences
 from msjournal.ui.alert_widgets import AlertBanner
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.today.refresh(data, catalog, now)
         self._stale_pages = {self.journal_view, self.alerts_view, self.trends}
         self._refresh_current_page()
-        active = {a.key for a in active_alerts(data, catalog, now)}
+        active = {a.key for a in self.today.shown_alerts}  # computed once, by Today
         if self.banner.alert is not None and self.banner.alert.key not in active:
             self.banner.hide()
             self.banner.alert = None

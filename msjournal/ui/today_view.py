@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from msjournal.alerts import Alert, active_alerts
 from msjournal.catalog import Catalog
-from msjournal.dates import human_date
+from msjournal.dates import days_in_words, human_date
 from msjournal.records import JournalData
 from msjournal.schedule import DueItem, due_items
 from msjournal.timeline import severity_word
@@ -28,16 +28,6 @@ from msjournal.ui.flow_layout import flow_row
 ACTIONS = (("inf", "&Infusion", "Ctrl+I"), ("se", "Side &effect", "Ctrl+E"),
            ("t", "&Temperature", "Ctrl+T"), ("f", "&Follow-up", "Ctrl+U"))
 COMING_UP_LIMIT = 6
-
-
-def days_text(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
 def _text(text: str) -> QLabel:
@@ -160,7 +150,7 @@ class TodayView(QWidget):
                               "set it in Settings (Ctrl+,); otherwise your care team decides on "
                               "any further dose."))
             return
-        state = "overdue" if item.overdue(today) else days_text(item.days_to_go(today))
+        state = "overdue" if item.overdue(today) else days_in_words(item.days_to_go(today))
         section.add(_text(f"<b>{item.title}</b>: {human_date(item.due)} ({state})"))
         if item.note:
             section.add(_text(item.note))
@@ -174,7 +164,7 @@ class TodayView(QWidget):
         if not items:
             section.add(_text("Nothing planned. Add a follow-up with Ctrl+U."))
         for item in items[:COMING_UP_LIMIT]:
-            when = days_text(item.days_to_go(today))
+            when = days_in_words(item.days_to_go(today))
             prefix = "⚠ Overdue: " if item.overdue(today) else ""
             section.add(_text(f"{prefix}<b>{item.title}</b>: {human_date(item.due)} ({when})"))
         if len(items) > COMING_UP_LIMIT:
@@ -187,7 +177,7 @@ class TodayView(QWidget):
             section.add(_text("No infusion logged yet. Log one with Ctrl+I."))
             return
         last = max(data.infusions, key=lambda i: i.start)
-        ago = days_text((last.start.date() - today).days)
+        ago = days_in_words((last.start.date() - today).days)
         section.add(_text(f"<b>{catalog.treatment_name(last.treatment)}</b>: "
                           f"{human_date(last.start.date())} at {last.start:%H:%M} ({ago})"))
         where = " · ".join(p for p in (last.site, last.location) if p)

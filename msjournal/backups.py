@@ -136,11 +136,16 @@ def thin_backups(folder: Path, now: datetime | None = None) -> list[Path]:
 
 
 def _remove_stale_parts(folder: Path) -> None:
+    """Temporary files and name reservations of backups that died (killed, power cut)."""
     cutoff = time.time() - STALE_PART_AGE
-    for entry in folder.glob(".backup-*.part"):
+    for entry in [*folder.glob(".backup-*.part"), *folder.glob(f"backup-*{CHECKSUM_SUFFIX}")]:
         try:
-            if entry.stat().st_mtime < cutoff:
-                entry.unlink()
+            if entry.stat().st_mtime >= cutoff:
+                continue
+            if entry.name.endswith(CHECKSUM_SUFFIX) and (
+                    entry.stat().st_size or entry.with_name(entry.name.removesuffix(CHECKSUM_SUFFIX)).exists()):
+                continue  # a real checksum, or one whose backup is there
+            entry.unlink()
         except OSError:
             continue
 
@@ -166,14 +171,24 @@ def _copy_with_backup_api(source: Path, target: Path, pages: int,
         src.close()
 
 
-def _unique_name(folder: Path, made: datetime, reason: str) -> Path:
+def _reserve_name(folder: Path, made: datetime, reason: str) -> Path:
+    """A backup name nobody else has or will get: its checksum file is created exclusively.
+
+    Two processes backing up in the same second each get their own name, never the same one.
+    """
     stem = f"backup-{made.strftime(TIME_FORMAT)}" + (f"-{reason}" if reason else "")
-    candidate = folder / f"{stem}{SUFFIX}"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}{SUFFIX}"
+    number = 1
+    while True:
+        candidate = folder / (f"{stem}{SUFFIX}" if number == 1 else f"{stem}-{number}{SUFFIX}")
         number += 1
-    return candidate
+        if candidate.exists():
+            continue
+        try:
+            fd = os.open(checksum_path(candidate), os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return candidate
 
 
 def _failure(error: BaseException, journal_path: Path) -> JournalError:
@@ -192,6 +207,30 @@ def _failure(error: BaseException, journal_path: Path) -> JournalError:
                         f"Your journal is unchanged.")
 
 
+def _target(journal_path: Path, out: Path | None, made: datetime,
+            reason: str) -> tuple[Path, Path]:
+    """The folder and the final name of a new backup (reserved when it is in backups/)."""
+    try:
+        if out is None:
+            folder = make_private_folder(backups_dir(journal_path))
+            _remove_stale_parts(folder)
+            return folder, _reserve_name(folder, made, reason)
+        final = Path(out).expanduser()
+        folder = final.parent if str(final.parent) else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder, final
+    except OSError as error:
+        raise _failure(error, journal_path) from None
+
+
+def _discard(temporary: Path | None, final: Path, out: Path | None) -> None:
+    """Remove a failed backup's temporary file and the name it had reserved."""
+    if temporary is not None:
+        temporary.unlink(missing_ok=True)
+    if out is None and not final.exists():
+        checksum_path(final).unlink(missing_ok=True)
+
+
 def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
                 now: datetime | None = None, pages: int = -1,
                 passphrase: str | None = None) -> Path:
@@ -207,18 +246,12 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
     if passphrase is None and encryption.looks_encrypted(journal_path):
         raise encryption.PassphraseNeeded(encryption.NEEDS_PASSPHRASE)
     made = now or _now()
+    folder, final = _target(journal_path, out, made, reason)
     try:
-        if out is None:
-            folder = make_private_folder(backups_dir(journal_path))
-            _remove_stale_parts(folder)
-            final = _unique_name(folder, made, reason)
-        else:
-            final = Path(out).expanduser()
-            folder = final.parent if str(final.parent) else Path(".")
-            folder.mkdir(parents=True, exist_ok=True)
         fd, temporary_name = tempfile.mkstemp(prefix=".backup-", suffix=".part", dir=folder)
         os.close(fd)
     except OSError as error:
+        _discard(None, final, out)
         raise _failure(error, journal_path) from None
     temporary = Path(temporary_name)
     try:
@@ -231,13 +264,13 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
         os.replace(temporary, final)
         fsync_folder(folder)
     except encryption.WrongPassphrase:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary, final, out)
         raise
     except (OSError, JournalError, *encryption.database_errors()) as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary, final, out)
         raise _failure(error, journal_path) from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary, final, out)
         raise
     if out is None:
         thin_backups(folder, made)

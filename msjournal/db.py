@@ -13,7 +13,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from msjournal import encryption
+from msjournal import encryption, journal_file
 from msjournal.errors import JournalError
 
 APPLICATION_ID = 0x4D534A4E  # "MSJN": marks a SQLite file as an msjournal journal
@@ -23,6 +23,7 @@ PRAGMAS = {
     "foreign_keys": 1,
     "secure_delete": 1,
     "busy_timeout": 5000,
+    "trusted_schema": 0,  # functions in a schema (views, triggers, defaults) are never run
 }
 
 database = pw.DatabaseProxy()
@@ -199,18 +200,47 @@ def connection_settings(db: pw.SqliteDatabase) -> dict[str, object]:
 
 
 class JournalDatabase(pw.SqliteDatabase):
-    """A SqliteDatabase that checks the durable settings on every new connection."""
+    """A SqliteDatabase that checks the durable settings on every new connection.
+
+    Each connection is recorded in msjournal.journal_file while it is open, so that nothing in
+    this process reads the file's bytes behind SQLite's back (that would drop its locks).
+    """
+
+    encrypted = False
 
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        _defensive(conn)
         super()._add_conn_hooks(conn)
         found = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in EXPECTED_PRAGMAS}
         if found != EXPECTED_PRAGMAS:
             raise JournalError(f"{self.database} cannot be opened with safe settings "
                                f"(found {found}); it was not changed.")
+        self._held_files()[id(conn)] = journal_file.hold(Path(self.database), self.encrypted)
+
+    def _close(self, conn: sqlite3.Connection) -> None:
+        try:
+            conn.close()
+        finally:
+            journal_file.release(self._held_files().pop(id(conn), None))
+
+    def _held_files(self) -> dict[int, journal_file.FileId | None]:
+        if not hasattr(self, "_held"):
+            self._held: dict[int, journal_file.FileId | None] = {}
+        return self._held
+
+
+def _defensive(conn: sqlite3.Connection) -> None:
+    """SQLite's defensive mode (no writable schema, no raw page edits) where Python offers it."""
+    flag = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    setconfig = getattr(conn, "setconfig", None)
+    if flag is not None and setconfig is not None:
+        setconfig(flag, True)
 
 
 class EncryptedJournalDatabase(JournalDatabase):
     """A journal encrypted with SQLCipher (sqlcipher3): keyed, and the key proven, before any pragma."""
+
+    encrypted = True
 
     def __init__(self, database: str, passphrase: str, **kwargs: object):
         super().__init__(database, **kwargs)
@@ -230,24 +260,24 @@ class EncryptedJournalDatabase(JournalDatabase):
 
 def check_is_journal(path: Path, passphrase: str | None = None) -> None:
     """Refuse a file that exists but is not an msjournal journal, without writing to it."""
-    if path.is_dir():
+    found = journal_file.inspect(path)
+    if found.folder:
         raise JournalError(f"{path} is a folder, not a journal file.")
-    if not path.exists() or path.stat().st_size == 0:
+    if found.read_error:
+        raise JournalError(f"Cannot read {path}: {found.read_error}.")
+    if not found.exists or found.size == 0:
         return
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        raise JournalError(f"Cannot read {path}: {error.strerror or error}.") from None
-    if not header.startswith(b"SQLite format 3\x00"):
-        if encryption.looks_encrypted(path):
+    if not found.is_plain_sqlite:
+        if found.looks_encrypted:
             if passphrase is None:
                 raise encryption.PassphraseNeeded(encryption.NEEDS_PASSPHRASE)
             return
         raise JournalError(f"{path} is not an msjournal journal (it is not a SQLite database).")
     if passphrase is not None:
         raise JournalError(f"{path} is not protected with a passphrase; open it without one.")
-    app_id = int.from_bytes(header[68:72], "big")
+    if found.held:
+        return  # open in this process already, so checked when it was opened
+    app_id = found.header_int(68)
     if app_id not in (0, APPLICATION_ID):
         raise JournalError(f"{path} is a database of another program, not an msjournal journal.")
     if app_id == 0:
@@ -284,6 +314,16 @@ def storage_error(error: Exception) -> JournalError:
                         f"before is safe.")
 
 
+def refuse_untrusted_schema(db: pw.SqliteDatabase, path: Path) -> None:
+    """Open nothing that carries triggers, views or tables msjournal does not make."""
+    from msjournal import schema_trust
+
+    parts = schema_trust.unexpected_parts(lambda sql: db.execute_sql(sql).fetchall())
+    if parts:
+        raise JournalError(f"{path} was not opened: {schema_trust.describe(parts)}. It has not "
+                           f"been changed. Restore a backup you made with msjournal.")
+
+
 def _new_database(path: Path, passphrase: str | None) -> JournalDatabase:
     if passphrase is None:
         return JournalDatabase(str(path), pragmas=PRAGMAS)
@@ -308,6 +348,7 @@ def open_database(path: Path, before_upgrade: Callable[[int], None] | None = Non
     try:
         db.connect()
         make_files_private(path)
+        refuse_untrusted_schema(db, path)
         upgrade(db, before_upgrade)
     except (pw.DatabaseError, JournalError) as error:
         db.close()

@@ -13,19 +13,20 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from msjournal import journal_file
 from msjournal.errors import JournalError
 from msjournal.files import fsync_file, fsync_folder
+from msjournal.journal_lock import exclusive_use
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-OTHER_FORMATS = (b"%PDF", b"PK\x03\x04", b"\x89PNG")
-SMALLEST_PAGE = 512
-SQLITE_PAYLOAD_FRACTIONS = b"\x40\x20\x20"  # fixed bytes 21-23 of every plain SQLite header
 MINIMUM_LENGTH = 8
+CONVERT_PREFIX = ".convert-"
+STALE_PART_AGE = 600  # seconds
 INSTALL_HINT = ("Passphrase protection needs the optional package sqlcipher3. Install it with: "
                 "pip install msjournal[encryption]")
 NEEDS_PASSPHRASE = "This journal is protected with a passphrase. Enter the passphrase to open it."
@@ -68,25 +69,7 @@ def database_errors() -> tuple[type[BaseException], ...]:
 
 def looks_encrypted(path: Path | str) -> bool:
     """True for a file that could be an encrypted journal: no SQLite header, whole pages of noise."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except OSError:
-        return False
-    if size < SMALLEST_PAGE or size % SMALLEST_PAGE or header.startswith(SQLITE_HEADER):
-        return False
-    if header[21:24] == SQLITE_PAYLOAD_FRACTIONS:
-        return False  # a plain SQLite file whose first bytes were damaged
-    return (header.strip(b"\x00") != b"" and not header.startswith(OTHER_FORMATS)
-            and not _is_text(header))
-
-
-def _is_text(header: bytes) -> bool:
-    """A text file (a JSON export, say); ciphertext is never 100 printable ASCII bytes."""
-    return header.isascii() and header.decode("ascii").replace("\n", " ").replace(
-        "\r", " ").replace("\t", " ").isprintable()
+    return journal_file.inspect(path).looks_encrypted
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -118,13 +101,19 @@ def apply_key(conn: Any, passphrase: str) -> None:
 
 def connect(path: Path | str, passphrase: str | None, uri_options: str = "mode=ro",
             **options: Any) -> Any:
-    """A DB-API connection: stdlib sqlite3 for a plain file, sqlcipher3 keyed for an encrypted one."""
+    """A DB-API connection: stdlib sqlite3 for a plain file, sqlcipher3 keyed for an encrypted one.
+
+    Functions named in the file's schema never run through it (`trusted_schema = OFF`).
+    """
     uri = f"file:{path}?{uri_options}" if uri_options else f"file:{path}"
     if passphrase is None:
-        return sqlite3.connect(uri, uri=True, **options)
-    conn = driver().connect(uri, uri=True, **options)
+        conn = sqlite3.connect(uri, uri=True, **options)
+    else:
+        conn = driver().connect(uri, uri=True, **options)
     try:
-        apply_key(conn, passphrase)
+        if passphrase is not None:
+            apply_key(conn, passphrase)
+        conn.execute("PRAGMA trusted_schema = OFF")
     except BaseException:
         conn.close()
         raise
@@ -256,6 +245,60 @@ def _remove(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+def _convert_into_place(path: Path, old: str | None, new: str | None) -> None:
+    fd, name = tempfile.mkstemp(prefix=_part_prefix(path), suffix=".part", dir=path.parent)
+    os.close(fd)
+    converted = Path(name)
+    try:
+        _export(path, old, new, converted)
+        os.chmod(converted, 0o600)
+        _swap(converted, path)
+    except BaseException as error:
+        _remove(converted)
+        if isinstance(error, database_errors()) or isinstance(error, OSError):
+            raise JournalError(f"The journal could not be converted ({error}). "
+                               f"Nothing was changed.") from None
+        raise
+
+
+def protected_copy(plain: Path, passphrase: str) -> Path:
+    """An encrypted, checked copy of a closed plain journal file, beside it."""
+    fd, name = tempfile.mkstemp(prefix=_part_prefix(plain), suffix=".part", dir=plain.parent)
+    os.close(fd)
+    target = Path(name)
+    try:
+        _export(plain, None, passphrase, target)
+        os.chmod(target, 0o600)
+    except BaseException:
+        _remove(target)
+        raise
+    return target
+
+
+def _part_prefix(path: Path) -> str:
+    return f".{path.name}{CONVERT_PREFIX}"
+
+
+def remove_leftover_parts(path: Path) -> list[Path]:
+    """Delete the half-made copies a conversion killed midway left beside the journal.
+
+    Call only while holding the journal's lock (shared or exclusive): a conversion in
+    progress holds it exclusively, so none is running then.
+    """
+    removed = []
+    path = Path(path)
+    old_style = time.time() - STALE_PART_AGE  # parts of earlier versions carry no journal name
+    for part in path.parent.glob(".*convert-*.part*"):
+        try:
+            if not part.name.startswith(_part_prefix(path)) and part.stat().st_mtime > old_style:
+                continue
+            part.unlink()
+        except OSError:
+            continue
+        removed.append(part)
+    return removed
+
+
 def convert(path: Path | str, old: str | None, new: str | None,
             now: datetime | None = None) -> Path:
     """Re-write a closed journal with a new key (None: no passphrase); returns the backup kept.
@@ -275,21 +318,11 @@ def convert(path: Path | str, old: str | None, new: str | None,
         raise JournalError(f"{path} is not protected with a passphrase. Nothing was changed.")
     if new is not None:
         check_new_passphrase(new)
-    settle(path, old)
-    reason = "before-protect" if old is None else "before-passphrase-change"
-    kept = backups.make_backup(path, reason=reason, now=now, passphrase=old)
-    fd, name = tempfile.mkstemp(prefix=".convert-", suffix=".part", dir=path.parent)
-    os.close(fd)
-    converted = Path(name)
-    try:
-        _export(path, old, new, converted)
-        os.chmod(converted, 0o600)
-        _swap(converted, path)
-    except BaseException as error:
-        _remove(converted)
-        if isinstance(error, database_errors()) or isinstance(error, OSError):
-            raise JournalError(f"The journal could not be converted ({error}). "
-                               f"Nothing was changed.") from None
-        raise
+    with exclusive_use(path, "change the journal's passphrase protection"):
+        remove_leftover_parts(path)
+        settle(path, old)
+        reason = "before-protect" if old is None else "before-passphrase-change"
+        kept = backups.make_backup(path, reason=reason, now=now, passphrase=old)
+        _convert_into_place(path, old, new)
     remember(path, new)
     return kept

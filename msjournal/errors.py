@@ -30,3 +30,15 @@ def _shown(value: object) -> str:
 
 class NotFoundError(JournalError):
     """An entry that was asked for is not in the journal."""
+
+
+class StaleEntryError(JournalError):
+    """An entry was changed elsewhere after a form loaded it; the form's save was refused.
+
+    `current` is the entry as it is now in the journal (None when it was deleted), so the
+    person can see the newer version and decide.
+    """
+
+    def __init__(self, message: str, current: object | None):
+        self.current = current
+        super().__init__(message)

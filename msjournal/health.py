@@ -10,9 +10,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from msjournal import db, encryption
+from msjournal import db, encryption, journal_file, schema_trust
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = journal_file.SQLITE_HEADER
 KNOWN_FORMATS = (
     (b"%PDF", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive"),
@@ -54,28 +54,35 @@ WRONG = "the passphrase is not right for it"
 
 def header_problem(path: Path, passphrase: str | None = None) -> str | None:
     """Why a file cannot be a journal, judged from its first bytes; None if it might be one."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except IsADirectoryError:
+    found = journal_file.inspect(path)
+    if found.folder:
         return "it is a folder, not a file"
-    except OSError as error:
-        return f"it cannot be read ({error.strerror or error})"
+    if found.read_error:
+        return f"it cannot be read ({found.read_error})"
+    if not found.exists:
+        return "it does not exist"
+    if found.held:
+        return None if passphrase is not None or not found.held_encrypted else PROTECTED
+    return _bytes_problem(found, passphrase)
+
+
+def _bytes_problem(found: journal_file.JournalFile, passphrase: str | None) -> str | None:
+    header = found.header
     if not header:
         return "it is empty"
     if not header.startswith(SQLITE_HEADER):
         if header.strip(b"\x00") == b"":
             return "it is damaged: its database header is zeroed"
-        if encryption.looks_encrypted(path):
+        if found.looks_encrypted:
             return None if passphrase is not None else PROTECTED
         kind = next((name for magic, name in KNOWN_FORMATS if header.startswith(magic)), None)
         return f"it is {kind}, not a journal" if kind else "it is not a journal (not a SQLite database)"
     if len(header) < 100:
         return "it is cut short: it ends inside the database header"
-    app_id = int.from_bytes(header[68:72], "big")
+    app_id = found.header_int(68)
     if app_id not in (0, db.APPLICATION_ID):
         return "it is a database of another program, not an msjournal journal"
-    version = int.from_bytes(header[60:64], "big")
+    version = found.header_int(60)
     if version > db.SCHEMA_VERSION:
         return (f"it was written by a newer msjournal (schema {version}; this version reads up to "
                 f"{db.SCHEMA_VERSION}). Update msjournal to use it")
@@ -95,6 +102,8 @@ def inspect_connection(con: sqlite3.Connection, full: bool) -> tuple[list[str], 
     if not tables & REQUIRED_TABLES:
         return ["it is not an msjournal journal (it has none of the journal's tables)"], version, {}
     problems = []
+    if parts := schema_trust.unexpected_parts(lambda sql: con.execute(sql).fetchall()):
+        problems.append(schema_trust.describe(parts))
     if missing := sorted(REQUIRED_TABLES - tables):
         problems.append(f"it lacks parts of a journal (tables {', '.join(missing)})")
     if version < 1:

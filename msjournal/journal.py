@@ -19,8 +19,10 @@ from typing import Any
 import peewee as pw
 
 from msjournal import db, encryption, reading, settings as settings_store, store
+from msjournal.journal_lock import JournalLock, exclusive_use
 from msjournal.catalog import Catalog, load_catalog
-from msjournal.errors import JournalError, NotFoundError
+from msjournal.entry_changes import changed_elsewhere_message
+from msjournal.errors import JournalError, NotFoundError, StaleEntryError
 from msjournal.format_settings import MAX_NOTE
 from msjournal.records import (
     Acknowledgement,
@@ -85,9 +87,10 @@ def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
 
 class Journal:
     def __init__(self, path: Path, database: pw.SqliteDatabase, catalog: Catalog,
-                 passphrase: str | None = None):
+                 passphrase: str | None = None, lock: JournalLock | None = None):
         self.path = path
         self._db = database
+        self._lock = lock or JournalLock(path)
         # In memory only, for backups and re-opening; never written, logged or shown.
         self._passphrase = passphrase
         self._base_catalog = catalog
@@ -104,9 +107,17 @@ class Journal:
              passphrase: str | None = None) -> Journal:
         """Open or create a journal; with a passphrase it is (or is created) encrypted."""
         path = Path(path).expanduser()
-        database = db.open_database(path, before_upgrade, passphrase)
+        db.check_is_journal(path, passphrase)  # no lock file beside a file that is not a journal
+        lock = JournalLock(path)
+        lock.share()
+        try:
+            encryption.remove_leftover_parts(path)
+            database = db.open_database(path, before_upgrade, passphrase)
+        except BaseException:
+            lock.release()
+            raise
         encryption.remember(path, passphrase)
-        return cls(path, database, catalog or load_catalog(), passphrase)
+        return cls(path, database, catalog or load_catalog(), passphrase, lock)
 
     def __repr__(self) -> str:
         return f"Journal({str(self.path)!r})"  # never shows the passphrase
@@ -143,9 +154,11 @@ class Journal:
             if self.path.exists() and self.path.stat().st_size > 0:
                 kept = encryption.convert(self.path, self._passphrase, new)
             else:
-                self.path.unlink(missing_ok=True)  # an empty new file: create it encrypted
+                with exclusive_use(self.path, "protect the journal"):
+                    self.path.unlink(missing_ok=True)  # an empty new file: create it encrypted
             self._passphrase = new
         finally:
+            self._lock.share()
             self._db = db.open_database(self.path, passphrase=self._passphrase)
             encryption.remember(self.path, self._passphrase)
         return kept
@@ -153,6 +166,7 @@ class Journal:
     def close(self) -> None:
         if not self._db.is_closed():
             self._db.close()
+        self._lock.release()
 
     def __enter__(self) -> Journal:
         return self
@@ -340,28 +354,49 @@ class Journal:
         return self.add("f", draft, now)  # type: ignore[return-value]
 
     @_bound
-    def update(self, entry_id: str, draft: Draft, now: datetime | None = None) -> Entry:
-        """Replace an entry's fields with a validated draft; the id stays the same."""
+    def update(self, entry_id: str, draft: Draft, now: datetime | None = None,
+               expected: Entry | None = None) -> Entry:
+        """Replace an entry's fields with a validated draft; the id stays the same.
+
+        `expected` is the entry as the form showed it: when the journal holds something else
+        (another window or a command changed it meanwhile), nothing is written and
+        StaleEntryError carries the newer entry.
+        """
         prefix = _prefix(entry_id)
         self.get(entry_id)
         record = self._validate(prefix, draft, entry_id, now or _now())
         model = MODELS[prefix]
         with self._atomic():
+            self._refuse_if_changed(entry_id, expected)
             model.update(**self._columns(record)).where(model.uid == entry_id).execute()
         return record
 
+    def _refuse_if_changed(self, entry_id: str, expected: Entry | None) -> None:
+        """Inside a write transaction: the entry must still be what the form loaded."""
+        if expected is None:
+            return
+        try:
+            current: Entry | None = self.get(entry_id)
+        except NotFoundError:
+            current = None
+        if current != expected:
+            raise StaleEntryError(changed_elsewhere_message(expected, current), current)
+
     @_bound
-    def mark_follow_up_done(self, entry_id: str, on: date, outcome: str | None = None) -> FollowUp:
+    def mark_follow_up_done(self, entry_id: str, on: date, outcome: str | None = None,
+                            expected: Entry | None = None) -> FollowUp:
         current = self.get(entry_id)
         if not isinstance(current, FollowUp):
             raise NotFoundError(f"{entry_id} is not a follow-up.")
         notes = current.notes if outcome is None else outcome
         with self._atomic():
+            self._refuse_if_changed(entry_id, expected)
             db.FollowUp.update(done=on, notes=notes).where(db.FollowUp.uid == entry_id).execute()
         return replace(current, done=on, notes=notes)
 
     @_bound
-    def delete(self, entry_id: str) -> tuple[Entry, tuple[SideEffect, ...]]:
+    def delete(self, entry_id: str,
+               expected: Entry | None = None) -> tuple[Entry, tuple[SideEffect, ...]]:
         """Delete an entry; returns it (and side effects it unlinked) so it can be restored."""
         record = self.get(entry_id)
         unlinked: tuple[SideEffect, ...] = ()
@@ -369,6 +404,7 @@ class Journal:
             unlinked = tuple(s for s in self.side_effects() if s.infusion == entry_id)
         model = MODELS[_prefix(entry_id)]
         with self._atomic():
+            self._refuse_if_changed(entry_id, expected)
             model.delete().where(model.uid == entry_id).execute()
         return record, unlinked
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from msjournal import backups, encryption, health
 from msjournal.errors import JournalError
 from msjournal.files import PRIVATE_FILE, make_private_folder
+from msjournal.journal_lock import JournalInUse, exclusive_use
 from msjournal.paths import backups_dir
 
 
@@ -50,6 +51,7 @@ class CandidateCheck:
 class RestoreOutcome:
     restored_from: Path
     previous_kept_at: Path | None
+    protected_again: bool = False  # an unprotected backup took the journal's passphrase
 
 
 def _made(path: Path) -> datetime | None:
@@ -69,6 +71,9 @@ def _first_problem(path: Path, passphrase: str | None = None) -> str | None:
     if problem:
         return problem
     recorded = backups.recorded_checksum(path)
+    if recorded is None and backups.NAME_PATTERN.match(path.name):
+        return (f"the checksum file beside it ({backups.checksum_path(path).name}) is missing, "
+                f"so it cannot be checked for changes since the backup was made")
     if recorded is not None and recorded != backups.sha256_of(path):
         return ("it has changed since the backup was made: its SHA-256 does not match the one "
                 "recorded beside it, so it may be damaged")
@@ -237,14 +242,29 @@ def restore_file(candidate: Path | str, journal_path: Path | str,
         check = _check_copy(candidate, copy, passphrase)
         if not check.ok:
             raise _refuse(candidate, check.problem or "")
-        kept = _keep_current(journal_path, now, current_key)
-        _swap_in(copy, journal_path)
+        if current_key is not None and passphrase is None:
+            copy, passphrase = _protect_copy(copy, current_key), current_key
+        with exclusive_use(journal_path, "restore a backup"):
+            kept = _keep_current(journal_path, now, current_key)
+            _swap_in(copy, journal_path)
     except RestoreRefused:
         _remove_with_side_files(copy)
         raise
+    except JournalInUse as error:
+        _remove_with_side_files(copy)
+        raise _refuse(candidate, error.reason) from None
     except (JournalError, OSError) as error:
         _remove_with_side_files(copy)
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise _refuse(candidate, reason) from None
     encryption.remember(journal_path, passphrase)  # the restored journal opens with its key
-    return RestoreOutcome(candidate, kept)
+    return RestoreOutcome(candidate, kept, protected_again=current_key is not None
+                          and not encryption.looks_encrypted(candidate))
+
+
+def _protect_copy(copy: Path, passphrase: str) -> Path:
+    """An unprotected backup restored into a protected journal keeps the journal protected."""
+    try:
+        return encryption.protected_copy(copy, passphrase)
+    finally:
+        _remove_with_side_files(copy)

@@ -42,6 +42,9 @@ def run_restore(args: argparse.Namespace) -> int:
     key_of = candidate if encryption.looks_encrypted(candidate) else path
     outcome = restore.restore_file(candidate, path, passphrase=current_passphrase(key_of))
     print(f"Restored {path} from {outcome.restored_from}.")
+    if outcome.protected_again:
+        print("The backup was not protected with a passphrase; the restored journal keeps "
+              "your journal's passphrase.")
     if outcome.previous_kept_at:
         print(f"The journal as it was before is kept in {outcome.previous_kept_at}")
     return 0

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.errors import JournalError, ValidationError
+from msjournal.errors import JournalError, StaleEntryError, ValidationError
 from msjournal.journal import Journal
 from msjournal.records import Entry
 from msjournal.ui.dialog_size import fit_dialog
@@ -151,7 +151,7 @@ class EntryDialog(QDialog):
 
     def save(self, draft: dict[str, Any]) -> Entry:
         if self.record is not None:
-            return self.journal.update(self.record.id, draft)
+            return self.journal.update(self.record.id, draft, expected=self.record)
         return self.journal.add(self.kind, draft)
 
     def field_widget(self, field: str) -> QWidget:
@@ -163,6 +163,13 @@ class EntryDialog(QDialog):
             self.saved = self.save(self.draft())
         except ValidationError as error:
             self.show_error(error)
+            return
+        except StaleEntryError as error:
+            if error.current is not None:
+                self.record = error.current  # a second Save is the person's decision
+            self.general_error.setText(f"⚠ {error}")
+            self.general_error.setVisible(True)
+            self._make_room()
             return
         except JournalError as error:
             self.general_error.setText(f"⚠ {error}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import peewee as pw
@@ -285,13 +286,16 @@ def check_is_journal(path: Path, passphrase: str | None = None) -> None:
 
 
 def _check_foreign_sqlite(path: Path) -> None:
+    """A header without our mark: a new empty file, a journal whose first page is still only
+    in its -wal (read through SQLite), or another program's database."""
     uri = f"file:{path}?mode=ro"
     try:
-        with sqlite3.connect(uri, uri=True) as con:
+        with closing(sqlite3.connect(uri, uri=True)) as con:
+            app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as error:
         raise JournalError(f"{path} cannot be read as a journal: {error}.") from None
-    if tables:
+    if app_id != APPLICATION_ID and tables:
         raise JournalError(f"{path} is a database of another program, not an msjournal journal.")
 
 

@@ -91,6 +91,7 @@ class Journal:
         self.path = path
         self._db = database
         self._lock = lock or JournalLock(path)
+        self._data_version: int | None = None
         # In memory only, for backups and re-opening; never written, logged or shown.
         self._passphrase = passphrase
         self._base_catalog = catalog
@@ -290,6 +291,18 @@ class Journal:
     def last_infusion(self) -> Infusion | None:
         row = db.Infusion.select().order_by(db.Infusion.start.desc()).dicts().first()
         return store.infusion_from_row(row) if row else None
+
+    @_bound
+    def changed_elsewhere(self) -> bool:
+        """True when another connection (a command, another process) committed a change since
+        the last time this was asked; this journal's own saves do not count."""
+        try:
+            version = int(self._db.execute_sql("PRAGMA data_version").fetchone()[0])
+        except (pw.DatabaseError, sqlite3.Error) as error:
+            raise JournalError(f"The journal cannot be read right now ({error}).") from None
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
 
     @_bound
     def is_empty(self) -> bool:

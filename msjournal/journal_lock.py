@@ -142,27 +142,46 @@ class WindowClaim:
         self.journal_path = journal_path
         self._handle = handle
 
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
     def release(self) -> None:
+        """Give the journal up; the lock file goes too (removed while still locked, so a
+        window that opened it meanwhile sees it was replaced and tries again)."""
         if self._handle is not None:
+            window_lock_path(self.journal_path).unlink(missing_ok=True)
             self._handle.close()
             self._handle = None
 
 
 def claim_window(journal_path: Path) -> WindowClaim:
     """Claim the journal for this process's window, or raise OpenInAnotherWindow."""
-    path = window_lock_path(Path(journal_path))
-    handle = _open_lock_file(path)
-    if handle is None:
-        return WindowClaim(journal_path, None)
-    if not _try_lock(handle, portalocker.LockFlags.EXCLUSIVE):
-        handle.close()
-        raise OpenInAnotherWindow(Path(journal_path), _recorded_pid(path))
+    journal_path = Path(journal_path)
+    path = window_lock_path(journal_path)
+    while True:
+        handle = _open_lock_file(path)
+        if handle is None:
+            return WindowClaim(journal_path, None)
+        if not _try_lock(handle, portalocker.LockFlags.EXCLUSIVE):
+            handle.close()
+            raise OpenInAnotherWindow(journal_path, _recorded_pid(path))
+        if _still_there(handle, path):
+            break
+        handle.close()  # the window before us removed this file as we opened it
     if handle.writable():
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n".encode())
         handle.flush()
     return WindowClaim(journal_path, handle)
+
+
+def _still_there(handle: IO[bytes], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
 
 
 def _recorded_pid(path: Path) -> int | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from msjournal import backups
 from msjournal.errors import JournalError
+from msjournal.journal_lock import OpenInAnotherWindow, claim_window
 
 if TYPE_CHECKING:
     from msjournal.ui.main_window import MainWindow
@@ -78,11 +79,21 @@ def open_other_journal(window: MainWindow) -> None:
         window, "Open or create a journal file", str(window.journal.path.parent),
         "msjournal journal (*.sqlite);;All files (*)",
         options=QFileDialog.Option.DontConfirmOverwrite)
-    if not path:
+    if not path or Path(path).resolve() == window.journal.path.resolve():
+        return
+    from msjournal.ui.single_window import explain_second_window
+
+    try:
+        claim = claim_window(Path(path))
+    except OpenInAnotherWindow as error:
+        explain_second_window(window, error)
         return
     try:
         journal = backups.open_journal(Path(path))
     except JournalError as error:
+        claim.release()
         QMessageBox.warning(window, "Could not open the journal", str(error))
         return
+    if window.ownership is not None:
+        window.ownership.move_to(claim)
     window.switch_journal(journal)

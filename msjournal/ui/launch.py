@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from msjournal import backups, encryption, health
 from msjournal.errors import JournalError
 from msjournal.journal import Journal
+from msjournal.journal_lock import OpenInAnotherWindow, WindowClaim, claim_window
 from msjournal.paths import resolve_journal
 
 DEMO_YEARS = 3
 BACKUP_CHECK_MS = 5 * 60 * 1000
+CHANGES_CHECK_MS = 3000  # how soon the window shows what a command wrote to its journal
 
 
 class StartCancelled(Exception):
@@ -109,39 +111,71 @@ def _keep_backing_up(app: QApplication, window: object) -> QTimer:
     return timer
 
 
+def _claim(args: argparse.Namespace) -> WindowClaim:
+    """This window's claim on its journal (a demo copy is private to it already)."""
+    if getattr(args, "demo", False):
+        return WindowClaim(Path(), None)
+    return claim_window(resolve_journal(getattr(args, "journal", None)))
+
+
 def run_window(args: argparse.Namespace) -> int:
     app = application()
     unattended = getattr(args, "quit_after_show", False)
     try:
+        claim = _claim(args)
+    except OpenInAnotherWindow as error:
+        if unattended:
+            return _refuse(str(error), show_box=False)
+        from msjournal.ui.single_window import explain_second_window
+
+        explain_second_window(None, error)
+        return 0
+    try:
         journal, demo_folder = open_journal(args)
     except StartCancelled:
+        claim.release()
         return 0
     except JournalError as error:
+        claim.release()
         return _refuse(str(error), show_box=not unattended)
     try:
-        return _show(app, journal, demo_folder is not None, unattended)
+        return _show(app, journal, demo_folder is not None, unattended, claim)
     finally:
+        claim.release()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
 
 
-def _show(app: QApplication, journal: Journal, demo: bool, unattended: bool) -> int:
+def _watch_for_changes(app: QApplication, window: object) -> QTimer:
+    """Commands may write to the journal while the window is open: show what they wrote."""
+    timer = QTimer(app)
+    timer.timeout.connect(window.refresh_if_changed_elsewhere)  # type: ignore[attr-defined]
+    timer.start(CHANGES_CHECK_MS)
+    return timer
+
+
+def _show(app: QApplication, journal: Journal, demo: bool, unattended: bool,
+          claim: WindowClaim) -> int:
     from msjournal.ui.main_window import MainWindow
+    from msjournal.ui.single_window import WindowOwnership
 
     window = MainWindow(journal, demo=demo)
+    window.ownership = WindowOwnership(window, claim)
     window.show()
     if unattended:
         window.repaint()
         app.processEvents()
         QTimer.singleShot(0, app.quit)
-    timer = _keep_backing_up(app, window)
+    timers = [_keep_backing_up(app, window), _watch_for_changes(app, window)]
     from msjournal.ui.idle_lock import IdleLock
 
     lock = IdleLock(window)
     try:
         return app.exec()
     finally:
-        timer.stop()
+        for timer in timers:
+            timer.stop()
         lock.stop()
         backups.backup_on_exit(window.journal)
         window.journal.close()
+        window.ownership.release()

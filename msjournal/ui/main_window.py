@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from msjournal.alerts import Alert
+from msjournal.errors import JournalError
 from msjournal.journal import Journal
 from msjournal.ui import preferences
 from msjournal.ui.alert_widgets import AlertBanner
@@ -30,6 +31,7 @@ from msjournal.ui.trends_page import TrendsPage
 if TYPE_CHECKING:
     from msjournal.ui.plan_dialog import PlanDialog
     from msjournal.ui.settings_dialog import SettingsDialog
+    from msjournal.ui.single_window import WindowOwnership
 
 BANNER_LEVELS = ("urgent", "consult")
 DEFAULT_SIZE = (1100, 760)
@@ -39,6 +41,7 @@ class MainWindow(QMainWindow):
     def __init__(self, journal: Journal, demo: bool = False):
         super().__init__()
         self.journal = journal
+        self.ownership: WindowOwnership | None = None  # set by launch: one window per journal
         self.demo = demo
         self.entry_actions = EntryActions(self, journal)
         self.banner = AlertBanner()
@@ -193,6 +196,16 @@ class MainWindow(QMainWindow):
         preferences.set_text_size(names[index])
         apply_text_size(QApplication.instance())  # type: ignore[arg-type]
         self.statusBar().showMessage(f"Text size: {preferences.TEXT_SIZES[names[index]][0]}", 5000)
+
+    def refresh_if_changed_elsewhere(self) -> None:
+        """Show what another window or a command saved to this journal meanwhile."""
+        try:
+            changed = self.journal.changed_elsewhere()
+        except JournalError:
+            return  # the journal is being replaced; the next look will tell
+        if changed:
+            self.refresh()
+            self.statusBar().showMessage("Updated with changes saved outside this window.", 15000)
 
     def switch_journal(self, journal: Journal) -> None:
         """Another journal replaced the open one (opened, or restored from a backup)."""

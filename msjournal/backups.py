@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msjournal import encryption
+from msjournal import db, encryption
 from msjournal.errors import JournalError
 from msjournal.files import (
     PRIVATE_FILE,
@@ -156,7 +156,7 @@ def _remove_stale_parts(folder: Path) -> None:
 def _copy_with_backup_api(source: Path, target: Path, pages: int,
                           passphrase: str | None = None) -> None:
     """Copy a consistent snapshot of `source` into `target` (same key) and check the copy."""
-    src = encryption.connect(source, passphrase, "mode=ro", timeout=10)
+    src = encryption.connect(source, passphrase, db.read_options(source), timeout=10)
     try:
         dst = encryption.connect(target, passphrase, "")
         try:
@@ -282,7 +282,7 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
 
 def content_digest(path: Path, passphrase: str | None = None) -> str:
     """SHA-256 over every table's rows and the schema version: equal digests, equal journals."""
-    con = encryption.connect(path, encryption.passphrase_for(path, passphrase), "mode=ro")
+    con = encryption.connect(path, encryption.passphrase_for(path, passphrase), db.read_options(path))
     try:
         return encryption.rows_digest(con)
     finally:

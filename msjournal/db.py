@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -194,6 +195,7 @@ def make_files_private(path: Path) -> None:
 
 
 EXPECTED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1}
+READ_ONLY_EXPECTED = {"foreign_keys": 1}
 
 
 def connection_settings(db: pw.SqliteDatabase) -> dict[str, object]:
@@ -208,15 +210,23 @@ class JournalDatabase(pw.SqliteDatabase):
     """
 
     encrypted = False
+    read_only = False
+
+    def __init__(self, database: str, file_path: Path | None = None, read_only: bool = False,
+                 **kwargs: Any):
+        super().__init__(database, **kwargs)
+        self.file_path = Path(file_path or database)
+        self.read_only = read_only or self.read_only
 
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         _defensive(conn)
         super()._add_conn_hooks(conn)
-        found = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in EXPECTED_PRAGMAS}
-        if found != EXPECTED_PRAGMAS:
-            raise JournalError(f"{self.database} cannot be opened with safe settings "
+        expected = READ_ONLY_EXPECTED if self.read_only else EXPECTED_PRAGMAS
+        found = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in expected}
+        if found != expected:
+            raise JournalError(f"{self.file_path} cannot be opened with safe settings "
                                f"(found {found}); it was not changed.")
-        self._held_files()[id(conn)] = journal_file.hold(Path(self.database), self.encrypted)
+        self._held_files()[id(conn)] = journal_file.hold(self.file_path, self.encrypted)
 
     def _close(self, conn: sqlite3.Connection) -> None:
         try:
@@ -238,12 +248,18 @@ def _defensive(conn: sqlite3.Connection) -> None:
         setconfig(flag, True)
 
 
+class ReadOnlyJournalDatabase(JournalDatabase):
+    """A journal that can only be read (read-only media or folder): nothing is saved."""
+
+    read_only = True
+
+
 class EncryptedJournalDatabase(JournalDatabase):
     """A journal encrypted with SQLCipher (sqlcipher3): keyed, and the key proven, before any pragma."""
 
     encrypted = True
 
-    def __init__(self, database: str, passphrase: str, **kwargs: object):
+    def __init__(self, database: str, passphrase: str, **kwargs: Any):
         super().__init__(database, **kwargs)
         self._passphrase = passphrase
 
@@ -310,12 +326,35 @@ _STORAGE_PROBLEMS = (
 )
 
 
-def storage_error(error: Exception) -> JournalError:
-    """Turn a SQLite failure during a write into a message the person can act on."""
-    text = str(error).lower()
-    reason = next((why for key, why in _STORAGE_PROBLEMS if key in text), f"SQLite said: {error}")
+def storage_error(error: BaseException) -> JournalError:
+    """Turn a SQLite failure during a write into a message the person can act on.
+
+    When SQLite rolls back by itself (a full disk at commit), the error seen last is the
+    failed rollback's "no transaction is active"; the cause is further down the chain.
+    """
+    chain = list(_error_chain(error))
+    reason = next((why for item in chain for key, why in _STORAGE_PROBLEMS
+                   if key in str(item).lower()), f"SQLite said: {chain[-1]}")
     return JournalError(f"Could not save: {reason}. Nothing was changed; everything saved "
                         f"before is safe.")
+
+
+def _error_chain(error: BaseException) -> list[BaseException]:
+    found: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
+
+
+def _refuse_read_only_upgrade(db: pw.SqliteDatabase, path: Path) -> None:
+    found = schema_version(db)
+    if found != SCHEMA_VERSION:
+        raise JournalError(f"{path} is on a read-only disk or folder, and this version of "
+                           f"msjournal would have to update it (schema {found} to "
+                           f"{SCHEMA_VERSION}). Copy it to a folder you can write to, then "
+                           f"open the copy.")
 
 
 def refuse_untrusted_schema(db: pw.SqliteDatabase, path: Path) -> None:
@@ -328,11 +367,37 @@ def refuse_untrusted_schema(db: pw.SqliteDatabase, path: Path) -> None:
                            f"been changed. Restore a backup you made with msjournal.")
 
 
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "trusted_schema": 0}
+
+
+def can_write_beside(path: Path) -> bool:
+    """False for a journal on read-only media, in a read-only folder, or a read-only file."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_options(path: Path) -> str:
+    """URI options that read a journal without writing anything beside it.
+
+    A folder that cannot be written has no room for SQLite's -shm; a journal closed cleanly
+    has no -wal there either, so it can be read as an unchanging file.
+    """
+    if os.access(path.parent, os.W_OK) or Path(f"{path}-wal").exists():
+        return "mode=ro"
+    return "immutable=1"
+
+
 def _new_database(path: Path, passphrase: str | None) -> JournalDatabase:
+    if passphrase is not None:
+        encryption.driver()  # says what to install before anything is created
+    if path.exists() and path.stat().st_size > 0 and not can_write_beside(path):
+        name, settings = f"file:{path}?{read_options(path)}", READ_ONLY_PRAGMAS
+        kind: type[JournalDatabase] = ReadOnlyJournalDatabase
+    else:
+        name, settings, kind = str(path), PRAGMAS, JournalDatabase
     if passphrase is None:
-        return JournalDatabase(str(path), pragmas=PRAGMAS)
-    encryption.driver()  # says what to install before anything is created
-    return EncryptedJournalDatabase(str(path), passphrase, pragmas=PRAGMAS)
+        return kind(name, file_path=path, pragmas=settings, uri=True)
+    return EncryptedJournalDatabase(name, passphrase, file_path=path, pragmas=settings, uri=True,
+                                    read_only=kind is ReadOnlyJournalDatabase)
 
 
 def open_database(path: Path, before_upgrade: Callable[[int], None] | None = None,
@@ -346,14 +411,18 @@ def open_database(path: Path, before_upgrade: Callable[[int], None] | None = Non
     if passphrase is not None and (not path.exists() or path.stat().st_size == 0):
         encryption.check_new_passphrase(passphrase)
     db = _new_database(path, passphrase)
-    create_private_file(path)
+    if not db.read_only:
+        create_private_file(path)
     previous = database.obj
     database.initialize(db)
     try:
         db.connect()
         make_files_private(path)
         refuse_untrusted_schema(db, path)
-        upgrade(db, before_upgrade)
+        if db.read_only:
+            _refuse_read_only_upgrade(db, path)
+        else:
+            upgrade(db, before_upgrade)
     except (pw.DatabaseError, JournalError) as error:
         db.close()
         database.initialize(previous)  # a journal already open stays usable

@@ -32,10 +32,16 @@ class HealthReport:
     exists: bool = True
     schema_version: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    readable: bool = True  # False: it could not be read now (disk, folder, lock), not damage
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def damaged(self) -> bool:
+        """A problem that a backup could fix: never a full disk or an unreadable folder."""
+        return bool(self.problems) and self.readable
 
     def message(self) -> str:
         if not self.exists:
@@ -44,6 +50,9 @@ class HealthReport:
         if self.ok:
             entries = ", ".join(f"{n} {ENTRY_TABLES[t]}" for t, n in self.counts.items())
             return f"{self.path} passed the {kind}" + (f" ({entries})." if entries else ".")
+        if not self.readable:
+            return (f"{self.path} could not be checked: " + "; ".join(self.problems)
+                    + ". It has not been changed.")
         return (f"{self.path} did not pass the {kind}: " + "; ".join(self.problems)
                 + ". It has not been changed.")
 
@@ -58,7 +67,7 @@ def header_problem(path: Path, passphrase: str | None = None) -> str | None:
     if found.folder:
         return "it is a folder, not a file"
     if found.read_error:
-        return f"it cannot be read ({found.read_error})"
+        return f"it cannot be read ({found.read_error}); this does not mean it is damaged"
     if not found.exists:
         return "it does not exist"
     if found.held:
@@ -117,9 +126,10 @@ def inspect_connection(con: sqlite3.Connection, full: bool) -> tuple[list[str], 
     return problems, version, counts
 
 
-def _check(path: Path, full: bool, uri_options: str = "mode=ro",
+def _check(path: Path, full: bool, uri_options: str = "",
            passphrase: str | None = None) -> HealthReport:
     path = Path(path).expanduser()
+    uri_options = uri_options or db.read_options(path)
     if not path.exists():
         return HealthReport(path, full=full, exists=False)
     if path.is_file() and path.stat().st_size == 0:
@@ -127,7 +137,8 @@ def _check(path: Path, full: bool, uri_options: str = "mode=ro",
     passphrase = encryption.passphrase_for(path, passphrase)
     problem = header_problem(path, passphrase)
     if problem:
-        return HealthReport(path, (problem,), full)
+        unreadable = journal_file.inspect(path).read_error is not None
+        return HealthReport(path, (problem,), full, readable=not unreadable)
     if not encryption.looks_encrypted(path):
         passphrase = None  # a plain journal is read with the standard library
     try:
@@ -140,17 +151,28 @@ def _check(path: Path, full: bool, uri_options: str = "mode=ro",
     except encryption.WrongPassphrase:
         return HealthReport(path, (WRONG,), full)
     except encryption.database_errors() as error:
-        return HealthReport(path, (_sqlite_problem(error),), full)
+        unavailable = _unavailable(error)
+        return HealthReport(path, (unavailable or f"it is damaged ({error})",), full,
+                            readable=unavailable is None)
     return HealthReport(path, tuple(problems), full, schema_version=version, counts=counts)
 
 
-def _sqlite_problem(error: BaseException) -> str:
-    text = str(error)
-    if "locked" in text:
-        return "it is held by another program; try again in a moment"
-    if "unable to open" in text:
-        return "it cannot be opened (check that it and its folder can be read)"
-    return f"it is damaged ({text})"
+_UNAVAILABLE = (
+    ("locked", "it is held by another program; try again in a moment"),
+    ("unable to open", "it cannot be opened right now (check that it and its folder can be "
+                       "read); this does not mean it is damaged"),
+    ("readonly", "it is on a read-only disk or folder that SQLite needs to write beside"),
+    ("disk is full", "the disk is full, so it cannot be read safely; free some space"),
+    ("disk i/o error", "the disk reported an error while reading it; the disk may be full "
+                       "or failing"),
+    ("out of memory", "there was not enough memory to check it"),
+)
+
+
+def _unavailable(error: BaseException) -> str | None:
+    """Why a journal could not be read, when the reason is not damage to the journal itself."""
+    text = str(error).lower()
+    return next((why for key, why in _UNAVAILABLE if key in text), None)
 
 
 def quick_check(path: Path, passphrase: str | None = None) -> HealthReport:

@@ -126,6 +126,11 @@ class Journal:
     # ------------------------------------------------------------ passphrase protection
 
     @property
+    def read_only(self) -> bool:
+        """On read-only media or in a read-only folder: everything reads, nothing saves."""
+        return bool(getattr(self._db, "read_only", False))
+
+    @property
     def protected(self) -> bool:
         return self._passphrase is not None
 
@@ -178,6 +183,9 @@ class Journal:
     @contextmanager
     def _atomic(self) -> Iterator[None]:
         """One write transaction; SQLite failures become a JournalError and nothing is written."""
+        if self.read_only:
+            raise JournalError(f"Could not save: {self.path} is on a read-only disk or in a "
+                               f"read-only folder, so it can only be read. Nothing was changed.")
         first: Exception | None = None  # SQLite may roll back by itself; report the cause
         try:
             with self._db.atomic("IMMEDIATE"):

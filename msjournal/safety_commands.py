@@ -25,8 +25,10 @@ def run_backup(args: argparse.Namespace) -> int:
     path = _existing(args.journal)
     passphrase = current_passphrase(path)
     report = health.quick_check(path, passphrase)
-    if not report.ok:
+    if report.damaged:
         raise JournalError(f"{report.message()} Restore a backup with 'msjournal restore'.")
+    if not report.ok:
+        raise JournalError(report.message())
     out = Path(args.out).expanduser() if getattr(args, "out", None) else None
     made = backups.make_backup(path, out=out, reason="" if out else "manual",
                                passphrase=passphrase)
@@ -61,6 +63,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(report.message())
         return 0
     print(report.message(), file=sys.stderr)
+    if not report.damaged:
+        return 1  # it could not be read now; a backup would not help
     good = restore.newest_good_backup(path, passphrase)
     if good:
         print(f"The newest good backup is {good.path} ({good.made:%d %B %Y, %H:%M}). Restore it "

@@ -75,7 +75,10 @@ def open_journal(args: argparse.Namespace) -> tuple[Journal, Path | None]:
     if unattended and encryption.looks_encrypted(path):
         raise JournalError(_unattended_refusal(path, passphrase_needed=True))
     passphrase = _ask_passphrase(path)
-    if path.exists() and path.stat().st_size > 0 and not health.quick_check(path, passphrase).ok:
+    report = health.quick_check(path, passphrase)
+    if not report.ok and not report.damaged:
+        raise JournalError(f"{report.message()} Nothing was opened.")
+    if not report.ok:
         if unattended:
             raise JournalError(_unattended_refusal(path, passphrase_needed=False))
         from msjournal.ui.backup_dialogs import damaged_journal_dialog

@@ -72,8 +72,24 @@ def looks_encrypted(path: Path | str) -> bool:
     return journal_file.inspect(path).looks_encrypted
 
 
+def no_core_dumps() -> None:
+    """A process that holds a passphrase writes no core dump (it would hold the passphrase).
+
+    Lowering the limit cannot be undone by this process, so it stays off until it exits.
+    """
+    try:
+        import resource
+    except ImportError:
+        return  # Windows: no core files
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        pass
+
+
 def check_new_passphrase(passphrase: str) -> None:
     """A passphrase the person chose must be long enough; the message never repeats it."""
+    no_core_dumps()
     if "\x00" in passphrase:
         raise JournalError("The passphrase cannot contain a NUL character.")
     if len(passphrase.strip()) < MINIMUM_LENGTH:
@@ -89,6 +105,7 @@ def _quoted(passphrase: str) -> str:
 
 def apply_key(conn: Any, passphrase: str) -> None:
     """Key a fresh sqlcipher3 connection and prove the key by reading; wrong -> WrongPassphrase."""
+    no_core_dumps()
     conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher's own stderr log stays quiet
     conn.execute(f"PRAGMA key = {_quoted(passphrase)}")
     try:

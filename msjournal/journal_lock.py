@@ -45,12 +45,19 @@ class OpenInAnotherWindow(JournalError):
         super().__init__(f"{journal_path} is already open in another msjournal window{who}.")
 
 
+def _real(journal_path: Path) -> Path:
+    """The journal's real file: a symlink and its target share one set of locks."""
+    return Path(os.path.realpath(journal_path))
+
+
 def lock_path(journal_path: Path) -> Path:
-    return journal_path.with_name(journal_path.name + ".lock")
+    real = _real(journal_path)
+    return real.with_name(real.name + ".lock")
 
 
 def window_lock_path(journal_path: Path) -> Path:
-    return journal_path.with_name(journal_path.name + ".window.lock")
+    real = _real(journal_path)
+    return real.with_name(real.name + ".window.lock")
 
 
 def _open_lock_file(path: Path) -> IO[bytes] | None:

@@ -132,3 +132,29 @@ def test_an_opened_journal_is_checked_for_foreign_parts_before_anything_runs(tmp
     with pytest.raises(JournalError, match='did not put there .a trigger "wipe"'):
         Journal.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_symlink_and_its_target_share_one_lock(tmp_path: Path) -> None:
+    real = tmp_path / "journal.sqlite"
+    link = tmp_path / "link.sqlite"
+    Journal.open(real).close()
+    link.symlink_to(real)
+    with Journal.open(link):
+        assert in_use_elsewhere(real)
+        with pytest.raises(JournalInUse):
+            with exclusive_use(real, "restore a backup"):
+                pass
+
+
+def test_a_process_holding_a_passphrase_writes_no_core_dump(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    pytest.importorskip("sqlcipher3")
+    code = ("import resource, sys; from msjournal.journal import Journal; "
+            f"Journal.open(sys.argv[1], passphrase={PASSPHRASE!r}).close(); "
+            "print(resource.getrlimit(resource.RLIMIT_CORE))")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "j.sqlite")],
+                          capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.strip() == "(0, 0)", done.stderr

@@ -78,6 +78,8 @@ def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
     """
     @functools.wraps(method)
     def wrapper(self: Journal, *args: Any, **kwargs: Any) -> Any:
+        if self._db.is_closed():
+            self._lock.share()  # used again after close(): peewee reconnects, so claim it again
         if db.database.obj is not self._db:
             db.database.initialize(self._db)
         return method(self, *args, **kwargs)

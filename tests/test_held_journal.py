@@ -158,3 +158,12 @@ def test_a_process_holding_a_passphrase_writes_no_core_dump(tmp_path: Path) -> N
                           capture_output=True, text=True, timeout=60,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.stdout.strip() == "(0, 0)", done.stderr
+
+
+def test_a_journal_used_after_close_claims_its_lock_again(journal_path: Path) -> None:
+    journal = Journal.open(journal_path)
+    journal.close()
+    assert not in_use_elsewhere(journal_path)
+    journal.is_empty()  # peewee reconnects by itself
+    assert in_use_elsewhere(journal_path)
+    journal.close()

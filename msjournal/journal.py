@@ -71,18 +71,24 @@ def _prefix(entry_id: str) -> str:
 
 
 def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Point the shared peewee models at this journal's database before using them.
+    """Point the shared peewee models at this journal's database for the length of the call.
 
-    The models are declared once against a DatabaseProxy; binding on entry lets two
-    journals be open at once (a restore, an import preview, "open another journal").
+    The models are declared once against a DatabaseProxy. Each call binds them to its own
+    journal and gives the previous binding back afterwards, so a hook, a preview or a restore
+    that uses journal B in the middle of a call on journal A never sends A's writes to B.
     """
     @functools.wraps(method)
     def wrapper(self: Journal, *args: Any, **kwargs: Any) -> Any:
         if self._db.is_closed():
             self._lock.share()  # used again after close(): peewee reconnects, so claim it again
-        if db.database.obj is not self._db:
-            db.database.initialize(self._db)
-        return method(self, *args, **kwargs)
+        previous = db.database.obj
+        if previous is self._db:
+            return method(self, *args, **kwargs)
+        db.database.initialize(self._db)
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            db.database.initialize(previous)
 
     return wrapper
 

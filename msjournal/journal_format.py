@@ -7,6 +7,9 @@ checks as the window before anything is written; one bad record refuses the file
 from __future__ import annotations
 
 import json
+import stat
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import datetime
 from decimal import Decimal
@@ -42,7 +45,13 @@ FORMAT_NAME = "msjournal"
 FORMAT_VERSION = 1
 SECTIONS = ("infusions", "side_effects", "temperatures", "follow_ups")
 PREFIX_FOR = {"infusions": "inf", "side_effects": "se", "temperatures": "t", "follow_ups": "f"}
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# Far above any real journal: a 30-year demo journal exports to about 1 MB (docs/journal-format.md).
+MAX_FILE_BYTES = 20_000_000
+MEGABYTE = 1_000_000
+# Not allowed in ids, which are printed in messages and alert keys: control characters,
+# invisible formatting marks (direction overrides, zero-width characters) and line separators.
+ID_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+Where = tuple[str | int, ...]
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -134,6 +143,9 @@ def _record_id(section: str, record: dict[str, Any], index: int) -> str:
         raise ValidationError("id", entry_id, "every record needs a text id", record=where)
     if len(entry_id) > 100:
         raise ValidationError("id", entry_id[:40], "is too long", record=where)
+    if any(unicodedata.category(char) in ID_REFUSED_CATEGORIES for char in entry_id.strip()):
+        raise ValidationError("id", entry_id, "ids cannot hold control characters, line breaks or "
+                              "invisible marks", record=where)
     prefix = f"{PREFIX_FOR[section]}-"
     if not entry_id.strip().startswith(prefix):
         raise ValidationError("id", entry_id, f"ids of {section.replace('_', ' ')} start with "
@@ -164,12 +176,19 @@ def _parse_record(section: str, record: dict[str, Any], entry_id: str, catalog: 
         if section == "infusions":
             return validate_infusion(_flatten_vitals(record), catalog, entry_id, now)
         if section == "side_effects":
-            return validate_side_effect(record, catalog, entry_id, known_infusions, now)
+            return validate_side_effect(_trimmed_infusion(record), catalog, entry_id,
+                                        known_infusions, now)
         if section == "temperatures":
             return validate_temperature(record, entry_id, now)
         return validate_follow_up(record, entry_id)
     except ValidationError as error:
         raise ValidationError(error.field, error.value, error.reason, record=entry_id) from None
+
+
+def _trimmed_infusion(record: dict[str, Any]) -> dict[str, Any]:
+    """The side effect with its infusion reference trimmed, as the infusions' own ids are."""
+    infusion = record.get("infusion")
+    return {**record, "infusion": infusion.strip()} if isinstance(infusion, str) else record
 
 
 def _check_header(document: Any) -> None:
@@ -206,12 +225,18 @@ def from_json(document: Any, catalog: Catalog, existing_infusions: set[str] = fr
 
 
 def parse_document(text: str | bytes) -> Any:
-    """The JSON of a journal file with its header checked; records are checked by from_json."""
+    """The JSON of a journal file with its header and all its text checked.
+
+    Records are checked by from_json; here the whole file is refused for what no record check
+    would catch: a key given twice in one object, and text that cannot be stored.
+    """
     try:
-        document = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        document = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+                              object_pairs_hook=_json_object)
     except (ValueError, RecursionError) as error:
         raise JournalError(f"The file is not valid JSON: {error}.") from None
     _check_header(document)
+    check_every_text(document)
     return document
 
 
@@ -224,19 +249,156 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed")
 
 
+# ---------------------------------------------------------------- whole-file checks
+
+
+class _RepeatedKey(dict[str, Any]):
+    """A JSON object in which `key` was given more than once; refused, naming where."""
+
+    key: str = ""
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    repeated = _RepeatedKey(found)
+    repeated.key = _first_repeat(pairs)
+    return repeated
+
+
+def _first_repeat(pairs: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    return ""
+
+
+def check_every_text(document: Any) -> None:
+    """Refuse repeated keys, and text SQLite cannot store (lone surrogates), anywhere in the file.
+
+    Walks the file in order without recursion, keeping only the open objects and lists (so its
+    memory grows with the nesting, not the size); a path is built only for what is refused.
+    """
+    _check_object(document, ())
+    pending: list[tuple[Where, Iterator[tuple[Any, Any]]]] = [((), _items(document))]
+    while pending:
+        where, items = pending[-1]
+        for key, value in items:
+            if isinstance(value, str):
+                if not value.isascii():
+                    _check_text(value, (*where, key), is_key=False)
+            elif isinstance(value, (dict, list)):
+                _check_object(value, (*where, key))
+                pending.append(((*where, key), _items(value)))
+                break
+        else:
+            pending.pop()
+
+
+def _items(container: dict[str, Any] | list[Any]) -> Iterator[tuple[Any, Any]]:
+    return iter(container.items()) if isinstance(container, dict) else enumerate(container)
+
+
+def _check_object(value: Any, where: Where) -> None:
+    if isinstance(value, _RepeatedKey):
+        raise JournalError(f"{_quoted(value.key)} appears twice {_place(where)}; a key may be "
+                           "given only once in an object. Keep one of them and import again.")
+    if isinstance(value, dict):
+        for key in value:
+            if not key.isascii():
+                _check_text(key, where, is_key=True)
+
+
+def _check_text(text: str, where: Where, is_key: bool) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        record, field = _record_and_field(where, is_key)
+        reason = ("holds a broken character (half of a UTF-16 surrogate pair) that cannot be "
+                  "saved; correct it in the file")
+        raise ValidationError(field, _excerpt(text, error.start), reason, record=record) from None
+
+
+def _record_and_field(where: Where, is_key: bool) -> tuple[str | None, str]:
+    """Where a value is, as the record (`infusions[0]`, `settings`) and the field inside it."""
+    if len(where) >= 2 and isinstance(where[1], int):
+        record, rest = _dotted(where[:2]), where[2:]
+    elif len(where) >= 2 or (is_key and where):
+        record, rest = str(where[0]), where[1:]
+    else:
+        record, rest = None, where
+    return record, _dotted(rest) or ("field name" if is_key else str(record))
+
+
+def _dotted(where: Where) -> str:
+    """("infusions", 0, "vitals_before") as infusions[0].vitals_before."""
+    text = ""
+    for step in where:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        else:
+            text += f".{step}" if text else step
+    return text
+
+
+def _place(where: Where) -> str:
+    return f"in {_dotted(where)}" if where else "at the top of the file"
+
+
+def _quoted(key: str) -> str:
+    return f'"{key}"' if key.isprintable() and len(key) <= 60 else repr(key[:60])
+
+
+def _excerpt(text: str, index: int) -> str:
+    """A long text cut around the character at `index`, so that the message shows it."""
+    if len(text) <= 60:
+        return text
+    start = max(0, index - 20)
+    return ("…" if start else "") + text[start:start + 40] + "…"
+
+
+# ---------------------------------------------------------------- reading a file
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a plain file or is too large before reading it."""
+    found = path.stat()
+    if not stat.S_ISREG(found.st_mode):
+        raise JournalError(f"{path} is not a regular file, so it cannot be a journal file.")
+    _check_size(path, found.st_size)
+    with path.open("rb") as handle:
+        raw = handle.read(found.st_size + 1)  # read(n) sets n bytes aside: never more than needed
+        if len(raw) > found.st_size:  # it grew since: read on, up to the limit
+            raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
+    _check_size(path, len(raw))
+    return raw
+
+
+def _check_size(path: Path, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise JournalError(f"{path} is {size / MEGABYTE:.1f} MB; a journal file can be at most "
+                           f"{MAX_FILE_BYTES // MEGABYTE} MB (a 30-year journal is about 1 MB), "
+                           "so it was not read.")
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise JournalError(f"{path} is not a UTF-8 text file.") from None
+
+
 def read_document(path: Path) -> Any:
     """Read and parse a journal file, refusing what is not one, before any journal is opened."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise JournalError(f"{path} is too large to be a journal file ({size} bytes).")
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
     except OSError as error:
         raise JournalError(f"Cannot read {path}: {error.strerror or error}.") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise JournalError(f"{path} is not a UTF-8 text file.") from None
+    text = _decoded(path, raw)
+    del raw  # only the text is needed while parsing
     return parse_document(text)
 
 

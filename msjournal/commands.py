@@ -57,7 +57,10 @@ def demo(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     path = resolve_journal(args.journal)
-    document = read_document(Path(args.file))  # a bad file never creates or opens a journal
+    try:
+        document = read_document(Path(args.file))  # a bad file never creates or opens a journal
+    except JournalError as error:
+        raise JournalError(f"{args.file} was not imported, nothing was changed: {error}") from None
     with backups.open_journal(path, current_passphrase(path)) as journal:
         known = {i.id for i in journal.infusions()}
         try:

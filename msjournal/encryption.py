@@ -297,17 +297,18 @@ def _part_prefix(path: Path) -> str:
 
 
 def remove_leftover_parts(path: Path) -> list[Path]:
-    """Delete the half-made copies a conversion killed midway left beside the journal.
+    """Delete the half-made copies a conversion or restore killed midway left beside the journal.
 
-    Call only while holding the journal's lock (shared or exclusive): a conversion in
-    progress holds it exclusively, so none is running then.
+    Call only while holding the journal's lock (shared or exclusive): a conversion or restore
+    in progress holds it exclusively, so none is running then.
     """
     removed = []
     path = Path(path)
     old_style = time.time() - STALE_PART_AGE  # parts of earlier versions carry no journal name
-    for part in path.parent.glob(".*convert-*.part*"):
+    ours = (_part_prefix(path), f".{path.name}.restore-")
+    for part in [*path.parent.glob(".*convert-*.part*"), *path.parent.glob(".*restore-*.part*")]:
         try:
-            if not part.name.startswith(_part_prefix(path)) and part.stat().st_mtime > old_style:
+            if not part.name.startswith(ours) and part.stat().st_mtime > old_style:
                 continue
             part.unlink()
         except OSError:

@@ -80,8 +80,8 @@ def _first_problem(path: Path, passphrase: str | None = None) -> str | None:
     return None
 
 
-def _private_copy(candidate: Path, folder: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".part", dir=folder)
+def _private_copy(candidate: Path, folder: Path, prefix: str = ".restore-") -> Path:
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=folder)
     os.close(fd)
     copy = Path(name)
     try:
@@ -235,31 +235,38 @@ def restore_file(candidate: Path | str, journal_path: Path | str,
         raise _refuse(candidate, problem)
     try:
         journal_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        copy = _private_copy(candidate, journal_path.parent)
+        with exclusive_use(journal_path, "restore a backup"):
+            encryption.remove_leftover_parts(journal_path)
+            kept, passphrase = _replace(candidate, journal_path, now, passphrase, current_key)
+    except JournalInUse as error:
+        raise _refuse(candidate, error.reason) from None
     except OSError as error:
         raise _refuse(candidate, f"it could not be copied ({error.strerror or error})") from None
+    encryption.remember(journal_path, passphrase)  # the restored journal opens with its key
+    return RestoreOutcome(candidate, kept, protected_again=current_key is not None
+                          and not encryption.looks_encrypted(candidate))
+
+
+def _replace(candidate: Path, journal_path: Path, now: datetime, passphrase: str | None,
+             current_key: str | None) -> tuple[Path | None, str | None]:
+    """Under the journal's exclusive lock: copy, check, keep the current journal, swap."""
+    copy = _private_copy(candidate, journal_path.parent, f".{journal_path.name}.restore-")
     try:
         check = _check_copy(candidate, copy, passphrase)
         if not check.ok:
             raise _refuse(candidate, check.problem or "")
         if current_key is not None and passphrase is None:
             copy, passphrase = _protect_copy(copy, current_key), current_key
-        with exclusive_use(journal_path, "restore a backup"):
-            kept = _keep_current(journal_path, now, current_key)
-            _swap_in(copy, journal_path)
+        kept = _keep_current(journal_path, now, current_key)
+        _swap_in(copy, journal_path)
     except RestoreRefused:
         _remove_with_side_files(copy)
         raise
-    except JournalInUse as error:
-        _remove_with_side_files(copy)
-        raise _refuse(candidate, error.reason) from None
     except (JournalError, OSError) as error:
         _remove_with_side_files(copy)
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise _refuse(candidate, reason) from None
-    encryption.remember(journal_path, passphrase)  # the restored journal opens with its key
-    return RestoreOutcome(candidate, kept, protected_again=current_key is not None
-                          and not encryption.looks_encrypted(candidate))
+    return kept, passphrase
 
 
 def _protect_copy(copy: Path, passphrase: str) -> Path:

@@ -167,3 +167,12 @@ def test_a_journal_used_after_close_claims_its_lock_again(journal_path: Path) ->
     journal.is_empty()  # peewee reconnects by itself
     assert in_use_elsewhere(journal_path)
     journal.close()
+
+
+def test_a_killed_restore_leaves_no_copy_once_the_journal_is_opened(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    Journal.open(path).close()
+    left = tmp_path / f".{path.name}.restore-k1ll3d.part"
+    shutil.copyfile(path, left)  # a SIGKILL between the copy and the swap leaves this
+    Journal.open(path).close()
+    assert not left.exists()

@@ -138,7 +138,8 @@ def bench_save(folder: Path, runs: int) -> list[Row]:
 
 
 def bench_rules(journals: dict[int, Path], runs: int) -> list[Row]:
-    from msjournal import alerts, schedule
+    from msjournal.rules import alerts
+    from msjournal.rules import schedule
     from msjournal.journal import Journal
 
     journal = Journal.open(journals[10])
@@ -181,7 +182,7 @@ def bench_charts(journals: dict[int, Path], runs: int) -> list[Row]:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from msjournal import charts
+    from msjournal.charts import drawing as charts
     from msjournal.journal import Journal
 
     journal = Journal.open(journals[10])
@@ -206,7 +207,7 @@ def bench_charts(journals: dict[int, Path], runs: int) -> list[Row]:
 
 def bench_summary(journals: dict[int, Path], folder: Path, runs: int) -> list[Row]:
     from msjournal.journal import Journal
-    from msjournal.summary import write_summary
+    from msjournal.summary.document import write_summary
 
     journal = Journal.open(journals[10])
     data, catalog = journal.snapshot(), journal.catalog

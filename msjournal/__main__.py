@@ -1,5 +1,5 @@
 import sys
 
-from msjournal.cli import main
+from msjournal.cli.main import main
 
 sys.exit(main())

@@ -12,9 +12,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from msjournal.errors import JournalError
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.records import (
+from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,

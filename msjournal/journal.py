@@ -18,13 +18,17 @@ from typing import Any
 
 import peewee as pw
 
-from msjournal import db, encryption, reading, settings as settings_store, store
-from msjournal.journal_lock import JournalLock, exclusive_use
-from msjournal.catalog import Catalog, load_catalog
-from msjournal.entry_changes import changed_elsewhere_message
-from msjournal.errors import JournalError, NotFoundError, StaleEntryError
-from msjournal.format_settings import MAX_NOTE
-from msjournal.records import (
+from msjournal.storage import database as db
+from msjournal.storage import models
+from msjournal.storage import queries as reading
+from msjournal.model import settings as settings_store
+from msjournal.storage import rows as store
+from msjournal.storage.journal_file import remove_leftover_copies
+from msjournal.storage.journal_lock import JournalLock
+from msjournal.model.catalog import Catalog, load_catalog
+from msjournal.model.entry_changes import changed_elsewhere_message
+from msjournal.model.errors import JournalError, NotFoundError, StaleEntryError
+from msjournal.model.records import (
     Acknowledgement,
     Entry,
     FollowUp,
@@ -35,7 +39,8 @@ from msjournal.records import (
     TemperatureReading,
     TherapyPlan,
 )
-from msjournal.validation import (
+from msjournal.rules.validation import (
+    MAX_NOTE,
     text,
     Draft,
     validate_follow_up,
@@ -48,8 +53,8 @@ from msjournal.validation import (
 RECENT_DAYS = 60
 SCHEDULE_LOOKBACK = timedelta(days=400)
 PREFIXES = {Infusion: "inf", SideEffect: "se", TemperatureReading: "t", FollowUp: "f"}
-MODELS: dict[str, type[db.BaseModel]] = {
-    "inf": db.Infusion, "se": db.SideEffect, "t": db.Temperature, "f": db.FollowUp,
+MODELS: dict[str, type[models.BaseModel]] = {
+    "inf": models.Infusion, "se": models.SideEffect, "t": models.Temperature, "f": models.FollowUp,
 }
 
 
@@ -81,14 +86,14 @@ def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(self: Journal, *args: Any, **kwargs: Any) -> Any:
         if self._db.is_closed():
             self._lock.share()  # used again after close(): peewee reconnects, so claim it again
-        previous = db.database.obj
+        previous = models.database.obj
         if previous is self._db:
             return method(self, *args, **kwargs)
-        db.database.initialize(self._db)
+        models.database.initialize(self._db)
         try:
             return method(self, *args, **kwargs)
         finally:
-            db.database.initialize(previous)
+            models.database.initialize(previous)
 
     return wrapper
 
@@ -106,7 +111,7 @@ class Journal:
         self._settings: Settings | None = None
         self._catalog: Catalog | None = None  # the catalog with the person's own values
         # Called with the journal after each committed write, and before a bulk import
-        # (msjournal.backups uses them for automatic backups).
+        # (msjournal.safety.backups uses them for automatic backups).
         self.after_write: list[Callable[[Journal], None]] = []
         self.before_import: list[Callable[[Journal], None]] = []
 
@@ -120,12 +125,11 @@ class Journal:
         lock = JournalLock(path)
         lock.share()
         try:
-            encryption.remove_leftover_parts(path)
+            remove_leftover_copies(path)
             database = db.open_database(path, before_upgrade, passphrase)
         except BaseException:
             lock.release()
             raise
-        encryption.remember(path, passphrase)
         return cls(path, database, catalog or load_catalog(), passphrase, lock)
 
     def __repr__(self) -> str:
@@ -148,34 +152,21 @@ class Journal:
             return False
         return secrets.compare_digest(self._passphrase.encode(), passphrase.encode())
 
-    def set_passphrase(self, new: str | None, current: str | None = None) -> Path | None:
-        """Protect, re-key or unprotect this journal in place; returns the backup kept.
+    @property
+    def passphrase(self) -> str | None:
+        """The key this journal was opened with, for its backups, restore and re-keying.
 
-        `current` must repeat the passphrase in use (when there is one). The journal is closed,
-        converted safely (see msjournal.encryption.convert) and opened again with the new key;
-        on failure it is opened again as it was, unchanged.
+        In memory only; never written, logged or shown (repr leaves it out).
         """
-        if self._passphrase is not None and (current is None or not self.passphrase_matches(current)):
-            raise encryption.WrongPassphrase(encryption.WRONG_PASSPHRASE)
-        if new is None and self._passphrase is None:
-            raise JournalError("This journal is not protected with a passphrase.")
-        if new is not None:
-            encryption.check_new_passphrase(new)
-        encryption.driver()
+        return self._passphrase
+
+    def reopen(self, passphrase: str | None) -> None:
+        """Open the journal file again with this key, after it was re-keyed or replaced."""
         self.close()
-        kept: Path | None = None
-        try:
-            if self.path.exists() and self.path.stat().st_size > 0:
-                kept = encryption.convert(self.path, self._passphrase, new)
-            else:
-                with exclusive_use(self.path, "protect the journal"):
-                    self.path.unlink(missing_ok=True)  # an empty new file: create it encrypted
-            self._passphrase = new
-        finally:
-            self._lock.share()
-            self._db = db.open_database(self.path, passphrase=self._passphrase)
-            encryption.remember(self.path, self._passphrase)
-        return kept
+        self._lock.share()
+        self._db = db.open_database(self.path, passphrase=passphrase)
+        self._passphrase = passphrase
+        self._settings, self._catalog, self._data_version = None, None, None
 
     def close(self) -> None:
         if not self._db.is_closed():
@@ -212,7 +203,7 @@ class Journal:
     @_bound
     def settings(self) -> Settings:
         if self._settings is None:
-            stored = {row.key: row.value for row in db.Setting.select()}
+            stored = {row.key: row.value for row in models.Setting.select()}
             self._settings = settings_store.from_stored(stored)
         return self._settings
 
@@ -222,7 +213,7 @@ class Journal:
         with self._atomic():
             for name in changes:
                 value = settings_store.encode(getattr(updated, name))
-                db.Setting.replace(key=name, value=value).execute()
+                models.Setting.replace(key=name, value=value).execute()
         self._settings, self._catalog = updated, None
         return updated
 
@@ -305,7 +296,7 @@ class Journal:
 
     @_bound
     def last_infusion(self) -> Infusion | None:
-        row = db.Infusion.select().order_by(db.Infusion.start.desc()).dicts().first()
+        row = models.Infusion.select().order_by(models.Infusion.start.desc()).dicts().first()
         return store.infusion_from_row(row) if row else None
 
     @_bound
@@ -334,13 +325,13 @@ class Journal:
     def _infusion_pk(self, uid: str | None) -> int | None:
         if uid is None:
             return None
-        return db.Infusion.get(db.Infusion.uid == uid).id
+        return models.Infusion.get(models.Infusion.uid == uid).id
 
     def _validate(self, prefix: str, draft: Draft, entry_id: str, now: datetime | None) -> Entry:
         if prefix == "inf":
             return validate_infusion(draft, self.catalog, entry_id, now)
         if prefix == "se":
-            known = set(db.Infusion.select(db.Infusion.uid).scalars())
+            known = set(models.Infusion.select(models.Infusion.uid).scalars())
             return validate_side_effect(draft, self.catalog, entry_id, known, now)
         if prefix == "t":
             return validate_temperature(draft, entry_id, now)
@@ -420,7 +411,7 @@ class Journal:
         notes = current.notes if outcome is None else outcome
         with self._atomic():
             self._refuse_if_changed(entry_id, expected)
-            db.FollowUp.update(done=on, notes=notes).where(db.FollowUp.uid == entry_id).execute()
+            models.FollowUp.update(done=on, notes=notes).where(models.FollowUp.uid == entry_id).execute()
         return replace(current, done=on, notes=notes)
 
     @_bound
@@ -443,8 +434,8 @@ class Journal:
         with self._atomic():
             self._insert(record)
             for effect in unlinked:
-                db.SideEffect.update(infusion=self._infusion_pk(effect.infusion)).where(
-                    db.SideEffect.uid == effect.id).execute()
+                models.SideEffect.update(infusion=self._infusion_pk(effect.infusion)).where(
+                    models.SideEffect.uid == effect.id).execute()
 
     # ------------------------------------------------------------ plan and alerts
 
@@ -453,21 +444,21 @@ class Journal:
         """Start a new current therapy plan (the old one is kept, ended today)."""
         plan = validate_plan(draft, self.catalog)
         with self._atomic():
-            current = db.TherapyPlan.select().where(db.TherapyPlan.ended.is_null())
+            current = models.TherapyPlan.select().where(models.TherapyPlan.ended.is_null())
             for row in current:
                 if row.treatment == plan.treatment:
                     row.delete_instance()
                 else:
                     row.ended = plan.started or date.today()
                     row.save()
-            db.TherapyPlan.create(**plan.__dict__)
+            models.TherapyPlan.create(**plan.__dict__)
         return plan
 
     @_bound
     def acknowledge(self, alert_key: str, note: str = "", at: datetime | None = None) -> None:
         note = text({"note": note}, "note", MAX_NOTE)
         with self._atomic():
-            db.AlertAcknowledgement.replace(alert_key=alert_key, at=at or _now(),
+            models.AlertAcknowledgement.replace(alert_key=alert_key, at=at or _now(),
                                             note=note.strip()).execute()
 
     # ------------------------------------------------------------ bulk import
@@ -498,20 +489,20 @@ class Journal:
                     self._insert(record)
                     added[name] += 1
             if data.plan is not None and self.plan() is None:
-                db.TherapyPlan.create(**data.plan.__dict__)
+                models.TherapyPlan.create(**data.plan.__dict__)
             self._import_settings(data)
-            known = {row.alert_key for row in db.AlertAcknowledgement.select()}
+            known = {row.alert_key for row in models.AlertAcknowledgement.select()}
             for ack in data.acknowledgements:
                 if ack.alert_key not in known:
-                    db.AlertAcknowledgement.create(alert_key=ack.alert_key, at=ack.at, note=ack.note)
+                    models.AlertAcknowledgement.create(alert_key=ack.alert_key, at=ack.at, note=ack.note)
         return ImportCounts(added, skipped)
 
     def _import_settings(self, data: JournalData) -> None:
         """A file's settings are taken only by a journal that has none of its own yet."""
-        if data.settings == settings_store.DEFAULTS or db.Setting.select().exists():
+        if data.settings == settings_store.DEFAULTS or models.Setting.select().exists():
             return
         for name in settings_store.SETTING_NAMES:
             value = settings_store.encode(getattr(data.settings, name))
-            db.Setting.replace(key=name, value=value).execute()
+            models.Setting.replace(key=name, value=value).execute()
         self._settings, self._catalog = None, None
 

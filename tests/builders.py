@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
-from msjournal.records import (
+from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,

@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from msjournal.catalog import Catalog, load_catalog  # noqa: E402
+from msjournal.model.catalog import Catalog, load_catalog  # noqa: E402
 from msjournal.journal import Journal  # noqa: E402
 
 pytest_plugins = ["tests.no_network_plugin"]

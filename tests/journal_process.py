@@ -2,7 +2,7 @@
 
     python -m tests.journal_process JOURNAL
 
-It opens the journal as the window does (backups.open_journal: backup before upgrades,
+It opens the journal as the window does (automatic.open_journal: backup before upgrades,
 automatic backups after changes) and reads commands from standard input, one per line:
 
     temp VALUE TAKEN      save a temperature; answers "saved ID" once the save returned
@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from msjournal import backups
-from msjournal.errors import JournalError
+from msjournal.safety import automatic
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
 
 
@@ -57,7 +57,7 @@ def run(journal: Journal) -> None:
             elif command == "note":
                 _answer(_note(journal, loaded, rest[0], rest[1].strip()))
             elif command == "backup":
-                _answer(f"backup {backups.backup_now(journal)}")
+                _answer(f"backup {automatic.backup_now(journal)}")
             elif command == "quit":
                 break
         except JournalError as error:
@@ -65,7 +65,7 @@ def run(journal: Journal) -> None:
 
 
 def main() -> None:
-    journal = backups.open_journal(Path(sys.argv[1]))
+    journal = automatic.open_journal(Path(sys.argv[1]))
     _answer("ready")
     try:
         run(journal)

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from msjournal.alerts import RULES, active_alerts, all_alerts
-from msjournal.records import Acknowledgement
+from msjournal.rules.alerts import RULES, active_alerts, all_alerts
+from msjournal.model.records import Acknowledgement
 from tests.builders import effect, follow_up, infusion, journal_data, plan, reading
 
 MOMENT = datetime(2026, 3, 5, 12, 0)
@@ -59,7 +59,7 @@ def test_fever_readings_close_together_make_one_alert(catalog) -> None:
 
 def test_fever_in_infusion_vitals_counts(catalog) -> None:
     """A high temperature recorded with an infusion's vitals raises the fever alert too."""
-    from msjournal.records import Vitals
+    from msjournal.model.records import Vitals
 
     data = journal_data(infusion("inf-1", "2026-03-05T09:00",
                                  vitals_after=Vitals(Decimal("100.5"), "F")))

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups
-from msjournal.backups import Backup, backups_to_remove
-from msjournal.cli import main
-from msjournal.errors import JournalError
+from msjournal.safety import automatic
+from msjournal.safety import backups
+from msjournal.safety.backups import Backup, backups_to_remove
+from msjournal.cli.main import main
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.paths import backups_dir
-from msjournal.restore import restore_file
+from msjournal.storage.paths import backups_dir
+from msjournal.safety.restore import restore_file
 from tests.safety_helpers import TEMPERATURE, assert_private, digest, filled_journal, integrity
 
 NOW = datetime(2026, 6, 15, 12, 0)
@@ -43,7 +44,7 @@ def test_backup_is_identical_private_and_checksummed(journal_path: Path) -> None
 def test_backup_of_open_journal_sees_latest_save(journal: Journal) -> None:
     """A backup taken while the journal is open includes the entry just saved (still in the WAL)."""
     journal.add_temperature(TEMPERATURE)
-    made = backups.backup_now(journal)
+    made = automatic.backup_now(journal)
     assert digest(made) == digest(journal.path)
     assert "-manual" in made.name
 
@@ -145,7 +146,7 @@ def test_thinning_removes_files_and_their_checksums(journal_path: Path) -> None:
 def test_automatic_backup_after_changes_at_most_every_30_minutes(journal: Journal) -> None:
     """The first change makes a backup; more changes within 30 minutes do not; later ones do."""
     clock = Clock(NOW)
-    backups.enable_automatic_backups(journal, clock)
+    automatic.enable_automatic_backups(journal, clock)
     folder = backups_dir(journal.path)
     journal.add_temperature(TEMPERATURE)
     assert len(backups.list_backups(folder)) == 1
@@ -162,35 +163,35 @@ def test_automatic_backup_after_changes_at_most_every_30_minutes(journal: Journa
 def test_backup_if_due_after_quiet_period(journal: Journal) -> None:
     """A change made inside the 30 minutes is backed up when the timer asks later on."""
     clock = Clock(NOW)
-    backups.enable_automatic_backups(journal, clock)
+    automatic.enable_automatic_backups(journal, clock)
     journal.add_temperature(TEMPERATURE)
     clock.now += timedelta(minutes=5)
     journal.add_temperature(TEMPERATURE)
-    assert backups.backup_if_due(journal) is None
+    assert automatic.backup_if_due(journal) is None
     clock.now += timedelta(minutes=30)
-    made = backups.backup_if_due(journal)
+    made = automatic.backup_if_due(journal)
     assert made is not None and digest(made) == digest(journal.path)
-    assert backups.backup_if_due(journal) is None  # nothing changed since
+    assert automatic.backup_if_due(journal) is None  # nothing changed since
 
 
 def test_backup_on_exit_only_when_something_changed(journal: Journal) -> None:
     """A clean exit backs up unsaved-to-backup changes, and skips when nothing changed."""
     clock = Clock(NOW)
-    backups.enable_automatic_backups(journal, clock)
+    automatic.enable_automatic_backups(journal, clock)
     journal.add_temperature(TEMPERATURE)
     clock.now += timedelta(minutes=1)
     journal.add_temperature(TEMPERATURE)
-    made = backups.backup_on_exit(journal)
+    made = automatic.backup_on_exit(journal)
     assert made is not None and "on-exit" in made.name
     assert digest(made) == digest(journal.path)
-    assert backups.backup_on_exit(journal) is None
+    assert automatic.backup_on_exit(journal) is None
 
 
 def test_backup_before_import(journal: Journal) -> None:
     """An import into a journal with entries first keeps a backup of the journal as it was."""
     from msjournal.demo import build_demo
 
-    backups.enable_automatic_backups(journal, Clock(NOW))
+    automatic.enable_automatic_backups(journal, Clock(NOW))
     journal.add_temperature(TEMPERATURE)
     before = digest(journal.path)
     journal.add_records(build_demo(0.2, 3))
@@ -209,7 +210,7 @@ def test_backup_before_schema_upgrade(journal_path: Path) -> None:
     con.commit()
     con.close()
     old = digest(journal_path)
-    backups.open_journal(journal_path).close()
+    automatic.open_journal(journal_path).close()
     made = backups.list_backups(backups_dir(journal_path))
     assert len(made) == 1 and "before-upgrade-v1" in made[0].path.name
     assert digest(made[0].path) == old
@@ -220,14 +221,14 @@ def test_failed_automatic_backup_does_not_lose_the_save(journal: Journal, tmp_pa
     """If the backups folder cannot be made, the entry is still saved and the reason is kept."""
     blocker = backups_dir(journal.path)
     blocker.write_text("a file where the backups folder should be")
-    backups.enable_automatic_backups(journal, Clock(NOW))
+    automatic.enable_automatic_backups(journal, Clock(NOW))
     saved = journal.add_temperature(TEMPERATURE)
     assert journal.get(saved.id) == saved
-    assert "Could not make a backup" in (backups.status(journal).last_error or "")
+    assert "Could not make a backup" in (automatic.status(journal).last_error or "")
 
 
 def test_backup_now_reports_a_clear_error(journal: Journal) -> None:
     """A manual backup that cannot be written raises a JournalError naming the reason."""
     backups_dir(journal.path).write_text("not a folder")
     with pytest.raises(JournalError, match="Could not make a backup .* Your journal is unchanged"):
-        backups.backup_now(journal)
+        automatic.backup_now(journal)

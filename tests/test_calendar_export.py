@@ -7,10 +7,10 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from msjournal.calendar_export import build_calendar, write_calendar
-from msjournal.catalog import Catalog
+from msjournal.exchange.calendar_export import build_calendar, write_calendar
+from msjournal.model.catalog import Catalog
 from msjournal.demo import build_demo
-from msjournal.schedule import due_items
+from msjournal.rules.schedule import due_items
 from tests.conftest import TODAY
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.cli import main
+from msjournal.cli.main import main
 from msjournal.demo import write_demo
 from msjournal.journal import Journal
 

@@ -11,10 +11,11 @@ import pytest
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.figure import Figure
 
-from msjournal import charts, trends
-from msjournal.catalog import Catalog
-from msjournal.errors import JournalError
-from msjournal.records import JournalData
+from msjournal.charts import drawing as charts
+from msjournal.rules import trends
+from msjournal.model.catalog import Catalog
+from msjournal.model.errors import JournalError
+from msjournal.model.records import JournalData
 from tests.builders import effect, infusion, journal_data, reading
 
 

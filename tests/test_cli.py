@@ -136,7 +136,7 @@ def test_journal_given_before_the_command_is_the_one_used(tmp_path) -> None:
 
 def test_due_dates_are_said_in_words() -> None:
     """Due items read 'tomorrow', 'in 5 days', '3 days overdue'; past events read 'ago'."""
-    from msjournal.dates import days_in_words, due_in_words
+    from msjournal.model.dates import days_in_words, due_in_words
 
     assert [due_in_words(d) for d in (1, 5, -1, -3, 0)] == [
         "tomorrow", "in 5 days", "1 day overdue", "3 days overdue", "today"]

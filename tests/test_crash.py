@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups
+from msjournal.safety import backups
 from tests.safety_helpers import assert_private, digest, filled_journal, integrity
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL (POSIX)")
@@ -33,10 +33,10 @@ import os, sys
 from decimal import Decimal
 from datetime import datetime
 from pathlib import Path
-from msjournal.catalog import load_catalog
+from msjournal.model.catalog import load_catalog
 from msjournal.journal import Journal
-from msjournal.records import JournalData, TemperatureReading
-from msjournal import backups
+from msjournal.model.records import JournalData, TemperatureReading
+from msjournal.safety import backups
 
 mode, target, acks = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 catalog = load_catalog()
@@ -170,7 +170,7 @@ def test_kill_during_backup_never_leaves_a_torn_backup(tmp_path: Path) -> None:
         assert integrity(backup.path) == "ok"
         assert digest(backup.path) == expected
         assert_private(backup.path)
-    from msjournal.restore import restore_file
+    from msjournal.safety.restore import restore_file
 
     target = tmp_path / "restored" / "journal.sqlite"
     restore_file(made[-1].path, target)

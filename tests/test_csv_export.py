@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.catalog import Catalog
-from msjournal.csv_export import cell_text, csv_bytes, escape_formula, write_csv
+from msjournal.model.catalog import Catalog
+from msjournal.exchange.csv_export import cell_text, csv_bytes, escape_formula, write_csv
 from msjournal.demo import build_demo
-from msjournal.errors import JournalError
-from msjournal.records import JournalData, SideEffect
+from msjournal.model.errors import JournalError
+from msjournal.model.records import JournalData, SideEffect
 from tests.conftest import TODAY
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.cli import main
+from msjournal.cli.main import main
 from msjournal.journal import Journal
-from msjournal.paths import JOURNAL_NAME, resolve_journal
+from msjournal.storage.paths import JOURNAL_NAME, resolve_journal
 from tests.safety_helpers import mode
 from tests.test_journal_format import EXAMPLE
 

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups, db
-from msjournal.errors import JournalError
+from msjournal.safety import backups
+from msjournal.storage import database as db
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.paths import backups_dir
-from msjournal.records import JournalData, TemperatureReading
+from msjournal.storage.paths import backups_dir
+from msjournal.model.records import JournalData, TemperatureReading
 from tests.safety_helpers import TEMPERATURE, digest, filled_journal, integrity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,8 +93,8 @@ def test_write_error_on_save_in_subprocess(journal_path: Path) -> None:
     """A real write error from the kernel (file size limit) is a clear message, not a traceback."""
     filled_journal(journal_path).close()
     script = (
-        "import sys\nfrom msjournal.cli import main\nfrom msjournal.journal import Journal\n"
-        "from msjournal.errors import JournalError\n"
+        "import sys\nfrom msjournal.cli.main import main\nfrom msjournal.journal import Journal\n"
+        "from msjournal.model.errors import JournalError\n"
         f"j = Journal.open({str(journal_path)!r})\n"
         "try:\n"
         "    for n in range(500):\n"
@@ -114,7 +115,7 @@ def test_disk_full_on_backup(journal_path: Path) -> None:
     """A backup that runs out of space fails clearly and leaves no file under a backup's name."""
     filled_journal(journal_path, temperatures=400).close()
     size = journal_path.stat().st_size
-    script = (f"from msjournal.cli import main\nraise SystemExit(main(['backup', '--journal', "
+    script = (f"from msjournal.cli.main import main\nraise SystemExit(main(['backup', '--journal', "
               f"{str(journal_path)!r}]))\n")
     result = _run_limited(script, size // 2)
     assert result.returncode == 1
@@ -129,7 +130,7 @@ def test_disk_full_on_export(journal_path: Path, tmp_path: Path) -> None:
     """An export that runs out of space fails clearly and leaves no file under the chosen name."""
     filled_journal(journal_path, temperatures=1500).close()
     out = tmp_path / "export.json"
-    script = (f"from msjournal.cli import main\nraise SystemExit(main(['export', 'json', "
+    script = (f"from msjournal.cli.main import main\nraise SystemExit(main(['export', 'json', "
               f"'--journal', {str(journal_path)!r}, '--out', {str(out)!r}]))\n")
     result = _run_limited(script, 40_000)
     assert result.returncode == 1, result.stdout

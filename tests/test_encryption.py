@@ -10,21 +10,23 @@ import pytest
 pytest.importorskip("sqlcipher3", reason="passphrase protection needs the optional sqlcipher3 "
                                          "package (pip install msjournal[encryption])")
 
-from msjournal import backups, encryption, health, restore  # noqa: E402
-from msjournal.cli import main  # noqa: E402
-from msjournal.errors import JournalError  # noqa: E402
+from msjournal.safety import automatic
+from msjournal.safety import backups  # noqa: E402
+from msjournal.storage import sqlcipher as encryption
+from msjournal.safety import health
+from msjournal.safety import restore
+from msjournal.cli.main import main  # noqa: E402
+from msjournal.model.errors import JournalError  # noqa: E402
 from msjournal.journal import Journal  # noqa: E402
-from msjournal.paths import backups_dir  # noqa: E402
+from msjournal.storage.paths import backups_dir  # noqa: E402
+from msjournal.safety import protection  # noqa: E402
+from msjournal.safety.protection import change_protection  # noqa: E402
 
 PASSPHRASE = "correct horse battery"
 OTHER = "staple moon river 42"
 SENTINEL = "SENTINEL-zebra-7431"
 
 
-@pytest.fixture(autouse=True)
-def _forget_passphrases() -> None:
-    """Each test starts with no passphrase known to the process."""
-    encryption._REMEMBERED.clear()
 
 
 def _write_sentinel(journal: Journal) -> None:
@@ -45,18 +47,17 @@ def protected(journal_path: Path) -> Path:
     """A protected journal holding the sentinel, closed."""
     with Journal.open(journal_path, passphrase=PASSPHRASE) as journal:
         _write_sentinel(journal)
-    encryption._REMEMBERED.clear()
     return journal_path
 
 
 def test_sentinel_absent_from_journal_wal_and_backups(journal_path: Path) -> None:
     """The text of an entry appears nowhere in the raw bytes of the journal, its -wal or backups."""
-    journal = backups.enable_automatic_backups(Journal.open(journal_path, passphrase=PASSPHRASE))
+    journal = automatic.enable_automatic_backups(Journal.open(journal_path, passphrase=PASSPHRASE))
     _write_sentinel(journal)
     wal = Path(f"{journal_path}-wal")
     assert wal.exists() and wal.stat().st_size > 0
     assert SENTINEL.encode() not in _raw(journal_path) + _raw(wal)
-    made = backups.backup_now(journal)
+    made = automatic.backup_now(journal)
     assert SENTINEL.encode() not in _raw(made)
     journal.close()
     assert SENTINEL.encode() not in _raw(journal_path)
@@ -105,13 +106,13 @@ def test_right_passphrase_reads_entries(protected: Path) -> None:
 def test_change_passphrase_round_trips(protected: Path) -> None:
     """After changing the passphrase only the new one opens the journal; changing back works."""
     journal = Journal.open(protected, passphrase=PASSPHRASE)
-    journal.set_passphrase(OTHER, current=PASSPHRASE)
+    change_protection(journal, OTHER, current=PASSPHRASE)
     assert _entries(journal) == [SENTINEL]
     journal.close()
     with pytest.raises(JournalError, match="not right"):
         Journal.open(protected, passphrase=PASSPHRASE)
     with Journal.open(protected, passphrase=OTHER) as reopened:
-        reopened.set_passphrase(PASSPHRASE, current=OTHER)
+        change_protection(reopened, PASSPHRASE, current=OTHER)
     with Journal.open(protected, passphrase=PASSPHRASE) as again:
         assert _entries(again) == [SENTINEL]
 
@@ -121,7 +122,7 @@ def test_change_needs_the_current_passphrase(protected: Path) -> None:
     before = protected.read_bytes()
     with Journal.open(protected, passphrase=PASSPHRASE) as journal:
         with pytest.raises(JournalError, match="not right"):
-            journal.set_passphrase(None, current="guess guess guess")
+            change_protection(journal, None, current="guess guess guess")
         assert journal.protected
     assert protected.read_bytes() == before
 
@@ -129,7 +130,7 @@ def test_change_needs_the_current_passphrase(protected: Path) -> None:
 def test_short_new_passphrase_is_refused(journal: Journal) -> None:
     """A new passphrase shorter than 8 characters is refused, and the journal stays plain."""
     with pytest.raises(JournalError, match="at least 8 characters"):
-        journal.set_passphrase("abc")
+        change_protection(journal, "abc")
     assert not journal.protected
     assert not encryption.looks_encrypted(journal.path)
 
@@ -139,13 +140,13 @@ def test_protect_and_unprotect_keep_every_entry(journal: Journal, journal_path: 
     _write_sentinel(journal)
     journal.add("t", {"taken": "2026-06-02T08:00", "value": "37.1", "unit": "C", "notes": "second"})
     digest = backups.content_digest(journal_path)
-    kept = journal.set_passphrase(PASSPHRASE)
+    kept = change_protection(journal, PASSPHRASE)
     assert kept is not None and kept.exists()
     assert encryption.looks_encrypted(journal_path)
     assert SENTINEL.encode() not in _raw(journal_path)
     assert backups.content_digest(journal_path, PASSPHRASE) == digest
     journal.add("t", {"taken": "2026-06-03T08:00", "value": "37.0", "unit": "C", "notes": "third"})
-    journal.set_passphrase(None, current=PASSPHRASE)
+    change_protection(journal, None, current=PASSPHRASE)
     assert not encryption.looks_encrypted(journal_path)
     assert _entries(journal) == sorted([SENTINEL, "second", "third"])
     journal.close()
@@ -161,9 +162,9 @@ def test_interrupted_conversion_leaves_the_old_journal(journal: Journal, journal
     def crash(*_: object) -> None:
         raise OSError("simulated crash")
 
-    monkeypatch.setattr(encryption, "_swap", crash)
+    monkeypatch.setattr(protection, "_swap", crash)
     with pytest.raises(JournalError, match="Nothing was changed"):
-        journal.set_passphrase(PASSPHRASE)
+        change_protection(journal, PASSPHRASE)
     assert not journal.protected
     assert _entries(journal) == [SENTINEL]
     assert not list(journal_path.parent.glob(".convert-*"))
@@ -217,13 +218,11 @@ def test_cli_protect_change_unprotect(journal: Journal, journal_path: Path,
     """protect, change-passphrase and unprotect from the command line keep the entries."""
     _write_sentinel(journal)
     journal.close()
-    encryption._REMEMBERED.clear()
     monkeypatch.setenv("MSJOURNAL_PASSPHRASE", PASSPHRASE)
     assert main(["protect", "--journal", str(journal_path)]) == 0
     assert encryption.looks_encrypted(journal_path)
     monkeypatch.setenv("MSJOURNAL_NEW_PASSPHRASE", OTHER)
     assert main(["change-passphrase", "--journal", str(journal_path)]) == 0
-    encryption._REMEMBERED.clear()
     monkeypatch.setenv("MSJOURNAL_PASSPHRASE", OTHER)
     assert main(["unprotect", "--journal", str(journal_path)]) == 0
     assert not encryption.looks_encrypted(journal_path)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.cli import main
+from msjournal.cli.main import main
 from msjournal.demo import build_demo, write_demo
-from msjournal.errors import JournalError
-from msjournal.exports import export
-from msjournal.import_preview import preview_import
+from msjournal.model.errors import JournalError
+from msjournal.exchange.exports import export
+from msjournal.exchange.import_preview import preview_import
 from msjournal.journal import Journal
-from msjournal.journal_format import read_file
+from msjournal.exchange.journal_format import read_file
 from tests.conftest import TODAY
 
 
@@ -54,7 +54,7 @@ def test_failed_export_leaves_the_old_file_untouched(demo: Journal, tmp_path: Pa
 
     def broken(*_: object) -> bytes:
         raise RuntimeError("crash while writing")
-    monkeypatch.setattr("msjournal.csv_export.csv_bytes", broken)
+    monkeypatch.setattr("msjournal.exchange.csv_export.csv_bytes", broken)
     with pytest.raises(RuntimeError):
         export("csv", demo, out)
     assert out.read_bytes() == b"previous export"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups, db
-from msjournal.cli import main
+from msjournal.safety import backups
+from msjournal.storage import database as db
+from msjournal.cli.main import main
 from msjournal.journal import Journal
 from tests.safety_helpers import TEMPERATURE, assert_private, filled_journal, mode
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from msjournal.catalog import load_catalog
-from msjournal.cli import main
-from msjournal.errors import JournalError
-from msjournal.journal_format import loads, read_file
+from msjournal.model.catalog import load_catalog
+from msjournal.cli.main import main
+from msjournal.model.errors import JournalError
+from msjournal.exchange.journal_format import loads, read_file
 from tests.safety_helpers import digest, filled_journal
 
 CATALOG = load_catalog()

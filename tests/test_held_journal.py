@@ -16,11 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups, db, encryption, health, journal_file, restore
-from msjournal.errors import JournalError
+from msjournal.safety import automatic, protection
+from msjournal.safety import backups
+from msjournal.storage import database as db
+from msjournal.storage import sqlcipher as encryption
+from msjournal.safety import health
+from msjournal.storage import journal_file
+from msjournal.safety import restore
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.journal_format import read_document
-from msjournal.journal_lock import JournalInUse, exclusive_use, in_use_elsewhere
+from msjournal.exchange.journal_format import read_document
+from msjournal.storage.journal_lock import JournalInUse, exclusive_use, in_use_elsewhere
 
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="reads /proc/locks")
 PASSPHRASE = "correct horse battery staple"
@@ -38,7 +44,7 @@ def every_inspection(journal: Journal, other: Path, tmp_path: Path) -> dict[str,
     export = tmp_path / "export.json"
     export.write_text(json.dumps({"format": "msjournal", "version": 1}))
     return {
-        "automatic backup": lambda: backups.backup_now(journal),
+        "automatic backup": lambda: automatic.backup_now(journal),
         "backup to a file": lambda: backups.make_backup(path, out=tmp_path / "b.sqlite",
                                                         passphrase=key),
         "content digest": lambda: backups.content_digest(path, key),
@@ -47,13 +53,13 @@ def every_inspection(journal: Journal, other: Path, tmp_path: Path) -> dict[str,
         "header problem": lambda: health.header_problem(path, key),
         "is it a journal": lambda: db.check_is_journal(path, key),
         "looks encrypted": lambda: encryption.looks_encrypted(path),
-        "passphrase for": lambda: encryption.passphrase_for(path),
+        "key for": lambda: encryption.key_for(path, key),
         "inspect": lambda: journal_file.inspect(path),
-        "check a backup": lambda: restore.check_candidate(backups.backup_now(journal), key),
+        "check a backup": lambda: restore.check_candidate(automatic.backup_now(journal), key),
         "newest good backup": lambda: restore.newest_good_backup(path, key),
         "restore (refused)": lambda: _refused(lambda: restore.restore_file(
-            backups.backup_now(journal), path, passphrase=key)),
-        "protect (refused)": lambda: _refused(lambda: encryption.convert(path, key, "new " * 4)),
+            automatic.backup_now(journal), path, passphrase=key)),
+        "protect (refused)": lambda: _refused(lambda: protection.convert(path, key, "new " * 4)),
         "lock questions": lambda: in_use_elsewhere(path),
         "exclusive use (refused)": lambda: _refused(lambda: exclusive_use(path, "x").__enter__()),
         "import preview": lambda: read_document(export),
@@ -101,7 +107,7 @@ def test_opening_waits_for_a_restore_then_refuses(journal_path: Path) -> None:
     Journal.open(journal_path).close()
     with exclusive_use(journal_path, "restore a backup"):
         with pytest.raises(JournalInUse, match="being converted or restored"):
-            from msjournal.journal_lock import JournalLock
+            from msjournal.storage.journal_lock import JournalLock
 
             JournalLock(journal_path).share(wait=0.1)
 

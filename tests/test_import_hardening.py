@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from msjournal.catalog import load_catalog
-from msjournal.cli import main
-from msjournal.errors import JournalError, ValidationError
+from msjournal.model.catalog import load_catalog
+from msjournal.cli.main import main
+from msjournal.model.errors import JournalError, ValidationError
 from msjournal.journal import Journal
-from msjournal.journal_format import MAX_FILE_BYTES, loads, read_file
+from msjournal.exchange.journal_format import MAX_FILE_BYTES, loads, read_file
 from tests.safety_helpers import digest, filled_journal
 
 CATALOG = load_catalog()
@@ -332,7 +332,7 @@ def test_trimmed_ids_still_match_the_side_effects_that_point_to_them(journal: Jo
 
 def test_the_window_shows_the_refusal_with_field_and_escaped_value(tmp_path: Path) -> None:
     """File › Import: the message box names the record, the field and the value, escaped."""
-    from msjournal.ui.exchange_dialogs import refusal_text
+    from msjournal.ui.dialogs.exchange_dialogs import refusal_text
 
     file = write(tmp_path, with_value(("temperatures", 0, "id"), "t-\udfff"), name="bad.json")
     with pytest.raises(JournalError) as caught:

@@ -7,21 +7,23 @@ from decimal import Decimal
 
 import pytest
 
-from msjournal import db
-from msjournal.errors import JournalError, ValidationError
+from msjournal.storage import database as db
+from msjournal.storage import models
+from msjournal.storage import schema
+from msjournal.model.errors import JournalError, ValidationError
 from msjournal.journal import Journal
 from tests.conftest import NOW
 
 
 def test_new_journal_has_durable_settings(journal, journal_path) -> None:
     """The journal uses WAL, synchronous FULL, foreign keys and secure delete."""
-    pragma = lambda name: db.database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    pragma = lambda name: models.database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
     assert pragma("synchronous") == 2
     assert pragma("foreign_keys") == 1
     assert pragma("secure_delete") == 1
-    assert pragma("user_version") == db.SCHEMA_VERSION
-    assert pragma("application_id") == db.APPLICATION_ID
+    assert pragma("user_version") == schema.SCHEMA_VERSION
+    assert pragma("application_id") == schema.APPLICATION_ID
 
 
 def test_entries_survive_closing_and_reopening(journal, journal_path) -> None:
@@ -104,7 +106,7 @@ def test_newer_schema_is_refused_without_writing(journal_path) -> None:
     """A journal from a newer msjournal is refused with a clear message and left untouched."""
     Journal.open(journal_path).close()
     with sqlite3.connect(journal_path) as con:
-        con.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 1}")
+        con.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     before = journal_path.read_bytes()
     with pytest.raises(JournalError, match="newer msjournal"):
         Journal.open(journal_path)
@@ -117,16 +119,16 @@ def test_upgrade_from_version_1_keeps_entries(tmp_path) -> None:
 
     path = tmp_path / "v1.sqlite"
     old = pw.SqliteDatabase(str(path), pragmas=db.PRAGMAS)
-    db.database.initialize(old)
-    db.MIGRATIONS[0](old)
+    models.database.initialize(old)
+    schema.MIGRATIONS[0](old)
     old.execute_sql("PRAGMA user_version = 1")
-    db.Temperature.create(uid="t-1", taken="2026-03-03 07:30:00", value="37.2", unit="C")
+    models.Temperature.create(uid="t-1", taken="2026-03-03 07:30:00", value="37.2", unit="C")
     old.close()
     seen = []
     journal = Journal.open(path, before_upgrade=seen.append)
     assert seen == [1]
     assert [t.id for t in journal.temperatures()] == ["t-1"]
-    indexes = {r[0] for r in db.database.execute_sql("SELECT name FROM sqlite_master WHERE type='index'")}
+    indexes = {r[0] for r in models.database.execute_sql("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "temperature_taken" in indexes
     journal.close()
 
@@ -174,9 +176,9 @@ def test_recent_snapshot_gives_the_same_active_alerts_and_due_dates(journal) -> 
     """Today reads only recent entries, yet shows exactly the alerts and dates of the whole journal."""
     from datetime import date, datetime
 
-    from msjournal.alerts import active_alerts
+    from msjournal.rules.alerts import active_alerts
     from msjournal.demo import build_demo
-    from msjournal.schedule import due_items
+    from msjournal.rules.schedule import due_items
 
     today = date(2026, 6, 1)
     journal.add_records(build_demo(30, seed=9, today=today))
@@ -194,16 +196,16 @@ def test_recent_snapshot_matches_after_switching_treatments(journal) -> None:
     """A long history across treatments gives the same due dates from recent entries alone."""
     from datetime import date, datetime, timedelta
 
-    from msjournal.alerts import active_alerts
-    from msjournal.records import Infusion
-    from msjournal.schedule import due_items
+    from msjournal.rules.alerts import active_alerts
+    from msjournal.model.records import Infusion
+    from msjournal.rules.schedule import due_items
 
     start = datetime(2012, 1, 2, 9, 0)
     history = [Infusion(f"inf-n{n}", "natalizumab", start + timedelta(days=28 * n)) for n in range(60)]
     history += [Infusion(f"inf-a{n}", "alemtuzumab", datetime(2017, 3, 6 + n, 9)) for n in range(5)]
     history += [Infusion(f"inf-o{n}", "ocrelizumab", datetime(2019, 1, 7, 9) + timedelta(days=d))
                 for n, d in enumerate([0, 14] + [168 * k for k in range(1, 16)])]
-    from msjournal.records import JournalData
+    from msjournal.model.records import JournalData
 
     journal.add_records(JournalData(infusions=tuple(history)))
     journal.set_plan({"treatment": "ocrelizumab", "started": "2019-01-07"})
@@ -221,9 +223,9 @@ def test_upgrade_from_version_2_adds_the_plan_flag_and_keeps_the_plan(tmp_path) 
 
     path = tmp_path / "v2.sqlite"
     old = pw.SqliteDatabase(str(path), pragmas=db.PRAGMAS)
-    db.database.initialize(old)
-    db.MIGRATIONS[0](old)
-    db.MIGRATIONS[1](old)
+    models.database.initialize(old)
+    schema.MIGRATIONS[0](old)
+    schema.MIGRATIONS[1](old)
     old.execute_sql('ALTER TABLE "therapy_plan" DROP COLUMN "loading_done"')
     old.execute_sql("INSERT INTO therapy_plan (treatment, started, evaluation_done, risks_discussed,"
                     " notes) VALUES ('ocrelizumab', '2025-01-10', 1, 1, 'from v2')")
@@ -232,7 +234,7 @@ def test_upgrade_from_version_2_adds_the_plan_flag_and_keeps_the_plan(tmp_path) 
     journal = Journal.open(path)
     plan = journal.plan()
     assert plan.treatment == "ocrelizumab" and plan.notes == "from v2" and not plan.loading_done
-    assert db.schema_version(db.database.obj) == db.SCHEMA_VERSION
+    assert schema.schema_version(models.database.obj) == schema.SCHEMA_VERSION
     journal.set_plan({"treatment": "ocrelizumab", "started": "2025-01-10", "loading_done": True})
     assert journal.plan().loading_done
     journal.close()

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from msjournal.journal import Journal
-from msjournal.records import JournalData, TemperatureReading
+from msjournal.model.records import JournalData, TemperatureReading
 
 READINGS = JournalData(temperatures=(
     TemperatureReading(id="t-from-file", taken=datetime(2026, 1, 5, 8, 0), value=Decimal("37.2"),
@@ -42,12 +42,12 @@ def test_a_write_hook_that_writes_another_journal_keeps_both_apart(tmp_path: Pat
 
 def test_nested_use_restores_the_outer_binding(tmp_path: Path) -> None:
     """A journal used inside another journal's call leaves the outer journal's binding in place."""
-    from msjournal import db
+    from msjournal.storage import models
 
     a, b = Journal.open(tmp_path / "a.sqlite"), Journal.open(tmp_path / "b.sqlite")
     a.is_empty()
-    outer = db.database.obj
+    outer = models.database.obj
     b.is_empty()
-    assert db.database.obj is outer
+    assert models.database.obj is outer
     a.close()
     b.close()

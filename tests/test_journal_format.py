@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from msjournal.demo import build_demo
-from msjournal.errors import JournalError, ValidationError
+from msjournal.model.errors import JournalError, ValidationError
 from msjournal.journal import Journal
-from msjournal.journal_format import dumps, loads, to_json
+from msjournal.exchange.journal_format import dumps, loads, to_json
 
 EXAMPLE = {
     "format": "msjournal", "version": 1,

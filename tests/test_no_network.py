@@ -20,8 +20,11 @@ sys.addaudithook(lambda event, args: event.startswith(
     ("socket.", "http.client.", "urllib.", "ftplib.", "smtplib.", "webbrowser.")) and events.append(event))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
-from msjournal.cli import main
-from msjournal import backups, restore, health
+from msjournal.cli.main import main
+from msjournal.safety import automatic
+from msjournal.safety import backups
+from msjournal.safety import restore
+from msjournal.safety import health
 
 folder = Path(sys.argv[1])
 journal = folder / "journal.sqlite"
@@ -44,7 +47,7 @@ if main_window is not None:
     from PySide6.QtWidgets import QApplication
     from msjournal.journal import Journal
     app = QApplication.instance() or QApplication([])
-    opened = backups.open_journal(journal)
+    opened = automatic.open_journal(journal)
     window = main_window.MainWindow(opened)
     window.show()
     for index in range(window.pages.count()):
@@ -53,7 +56,7 @@ if main_window is not None:
     opened.add_temperature({"taken": "2026-01-05 08:00", "value": "37.1", "unit": "C"})
     window.refresh()
     app.processEvents()
-    backups.backup_on_exit(opened)
+    automatic.backup_on_exit(opened)
     window.close()
     opened.close()
     window_built = True

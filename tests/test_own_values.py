@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from msjournal.own_values import editable_values
+from msjournal.model.own_values import editable_values
 
 
 def test_lists_unverified_defaults_with_the_persons_own_value(catalog) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from msjournal import catalog
+from msjournal.model import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,11 +12,11 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from msjournal import journal_format
-from msjournal.catalog import load_catalog
-from msjournal.csv_export import FORMULA_STARTS, csv_bytes, tables
+from msjournal.exchange import journal_format
+from msjournal.model.catalog import load_catalog
+from msjournal.exchange.csv_export import FORMULA_STARTS, csv_bytes, tables
 from msjournal.journal import Journal
-from msjournal.records import FOLLOW_UP_KINDS, JournalData
+from msjournal.model.records import FOLLOW_UP_KINDS, JournalData
 
 CATALOG = load_catalog()
 NOW = datetime(2026, 6, 15, 12, 0)

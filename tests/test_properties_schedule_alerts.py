@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from msjournal.alerts import active_alerts, all_alerts
-from msjournal.catalog import load_catalog
-from msjournal.records import (
+from msjournal.rules.alerts import active_alerts, all_alerts
+from msjournal.model.catalog import load_catalog
+from msjournal.model.records import (
     Acknowledgement,
     FollowUp,
     Infusion,
@@ -18,7 +18,7 @@ from msjournal.records import (
     TemperatureReading,
     TherapyPlan,
 )
-from msjournal.schedule import due_items, next_infusion
+from msjournal.rules.schedule import due_items, next_infusion
 
 CATALOG = load_catalog()
 MOMENT = datetime(2026, 6, 15, 12, 0)

@@ -7,8 +7,8 @@ from fractions import Fraction
 
 from hypothesis import given, settings, strategies as st
 
-from msjournal.records import Settings
-from msjournal.temperature import PLAUSIBLE, convert, is_above_threshold
+from msjournal.model.records import Settings
+from msjournal.model.temperature import PLAUSIBLE, convert, is_above_threshold
 
 PROPERTY = settings(max_examples=100, deadline=None)
 units = st.sampled_from(["C", "F"])

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from msjournal.catalog import load_catalog
-from msjournal.errors import JournalError
+from msjournal.model.catalog import load_catalog
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
 
 CATALOG = load_catalog()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from msjournal.alerts import active_alerts
+from msjournal.rules.alerts import active_alerts
 from msjournal.journal import Journal
-from msjournal.records import (
+from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,
@@ -19,7 +19,7 @@ from msjournal.records import (
     TemperatureReading,
     TherapyPlan,
 )
-from msjournal.schedule import due_items
+from msjournal.rules.schedule import due_items
 
 MOMENT = datetime(2026, 6, 15, 12, 0)
 TREATMENTS = ["natalizumab", "ocrelizumab", "alemtuzumab", "mitoxantrone", "ublituximab"]

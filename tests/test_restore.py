@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups, db, health
-from msjournal.cli import main
+from msjournal.safety import backups
+from msjournal.storage import schema
+from msjournal.safety import health
+from msjournal.cli.main import main
 from msjournal.journal import Journal
-from msjournal.paths import backups_dir
-from msjournal.restore import RestoreRefused, check_candidate, newest_good_backup, restore_file
+from msjournal.storage.paths import backups_dir
+from msjournal.safety.restore import RestoreRefused, check_candidate, newest_good_backup, restore_file
 from tests.safety_helpers import TEMPERATURE, assert_private, digest, filled_journal, integrity
 
 
@@ -103,7 +105,7 @@ def other_application_id(good: Path, folder: Path) -> Path:
 def newer_schema(good: Path, folder: Path) -> Path:
     path = _copy(good, folder / "future.sqlite")
     con = sqlite3.connect(path)
-    con.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 5}")
+    con.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 5}")
     con.commit()
     con.close()
     return path

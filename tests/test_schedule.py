@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from msjournal.schedule import due_items, monitoring_due, next_infusion
+from msjournal.rules.schedule import due_items, monitoring_due, next_infusion
 from tests.builders import follow_up, infusion, journal_data, plan
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import encryption
+from msjournal.storage import sqlcipher as encryption
 from msjournal.journal import Journal
+from msjournal.safety.protection import change_protection
 from tests.safety_helpers import integrity
 from tests.test_two_processes import ROOT, WindowProcess, _env, saved_id
 
@@ -80,7 +81,7 @@ def test_a_killed_conversion_leaves_the_journal_whole_and_no_copy_after_opening(
                 plain.add_temperature({"taken": f"2026-01-05 08:{minute:02d}", "value": "37.1",
                                        "unit": "C", "notes": "n" * 400})
             if command == "unprotect":
-                plain.set_passphrase(PASSPHRASE)
+                change_protection(plain, PASSPHRASE)
         run = subprocess.Popen([sys.executable, "-m", "msjournal", command, "--journal",
                                 str(journal)], cwd=ROOT, env=_env(MSJOURNAL_PASSPHRASE=PASSPHRASE),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

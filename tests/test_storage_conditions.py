@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups, health, journal_file
-from msjournal.errors import JournalError
+from msjournal.safety import backups
+from msjournal.safety import health
+from msjournal.storage import journal_file
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
 from tests.safety_helpers import TEMPERATURE, digest, filled_journal
 
@@ -143,7 +145,8 @@ def test_an_unreadable_file_is_not_called_damaged(journal_path: Path,
 def test_the_window_offers_no_restore_for_a_journal_it_cannot_read(
         journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The restore dialog is for damage; a full disk or a locked folder gets its reason."""
-    from msjournal.ui import backup_dialogs, launch
+    from msjournal.ui import launch
+    from msjournal.ui.dialogs import backup_dialogs
 
     filled_journal(journal_path).close()
     backups.make_backup(journal_path)

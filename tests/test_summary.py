@@ -10,11 +10,11 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 
-from msjournal.alerts import all_alerts
-from msjournal.cli import main
+from msjournal.rules.alerts import all_alerts
+from msjournal.cli.main import main
 from msjournal.demo import write_demo
 from msjournal.journal import Journal
-from msjournal.records import (
+from msjournal.model.records import (
     FOLLOW_UP_KIND_NAMES,
     FollowUp,
     Infusion,
@@ -23,9 +23,9 @@ from msjournal.records import (
     TemperatureReading,
     TherapyPlan,
 )
-from msjournal.summary import Cancelled, summary_for_journal, write_summary
-from msjournal.summary_data import default_period
-from msjournal.summary_style import paper_for_locale
+from msjournal.summary.document import Cancelled, summary_for_journal, write_summary
+from msjournal.summary.data import default_period
+from msjournal.summary.style import paper_for_locale
 from tests.conftest import TODAY
 
 START, END = date(2026, 1, 1), date(2026, 6, 15)

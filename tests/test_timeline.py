@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from msjournal.records import FollowUp, Infusion, JournalData, SideEffect, TemperatureReading
-from msjournal.timeline import filter_rows, follow_up_status, severity_word, timeline
+from msjournal.model.records import FollowUp, Infusion, JournalData, SideEffect, TemperatureReading
+from msjournal.rules.timeline import filter_rows, follow_up_status, severity_word, timeline
 
 TODAY = date(2026, 6, 15)
 

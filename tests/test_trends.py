@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from msjournal import trends
+from msjournal.rules import trends
 from tests.builders import effect, infusion, journal_data, reading
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups
+from msjournal.safety import backups
 from msjournal.journal import Journal
+from msjournal.safety.protection import change_protection
 from tests.safety_helpers import digest, integrity
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fcntl locks are POSIX")
@@ -160,7 +161,7 @@ def test_replacing_the_journal_is_refused_while_a_window_has_it(window: WindowPr
 def test_rekeying_is_refused_while_a_window_has_it(tmp_path: Path, command: str) -> None:
     journal = tmp_path / "journal.sqlite"
     with Journal.open(journal) as plain:
-        plain.set_passphrase(PASSPHRASE)
+        change_protection(plain, PASSPHRASE)
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys; from msjournal.journal import Journal; "
          f"j = Journal.open(sys.argv[1], passphrase={PASSPHRASE!r}); j.is_empty(); "

@@ -16,8 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from msjournal import backups, encryption, health, restore
+from msjournal.safety import backups
+from msjournal.storage import sqlcipher as encryption
+from msjournal.safety import health
+from msjournal.safety import restore
 from msjournal.journal import Journal
+from msjournal.safety.protection import change_protection
 from tests.safety_helpers import digest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,7 +116,7 @@ def test_restoring_the_before_protect_backup_keeps_the_journal_protected(tmp_pat
     live = tmp_path / "journal.sqlite"
     journal_with_infusion(live)
     with Journal.open(live) as journal:
-        kept = journal.set_passphrase(PASSPHRASE)
+        kept = change_protection(journal, PASSPHRASE)
     assert kept is not None and "before-protect" in kept.name
     outcome = restore.restore_file(kept, live, passphrase=PASSPHRASE)
     assert outcome.protected_again

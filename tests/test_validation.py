@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msjournal.errors import ValidationError
+from msjournal.model.errors import ValidationError
 from tests.conftest import NOW
 
 GOOD_INFUSION = {"treatment": "natalizumab", "start": "2026-03-02T09:30", "end": "2026-03-02T10:40",

@@ -7,11 +7,11 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from msjournal.alerts import Alert, all_alerts
-from msjournal.catalog import Catalog
-from msjournal.records import JournalData
+from msjournal.rules.alerts import Alert, all_alerts
+from msjournal.model.catalog import Catalog
+from msjournal.model.records import JournalData
 from msjournal.ui.appearance import LEVEL_LABELS, heading
-from msjournal.ui.table_models import Column, RowsModel, current_row, fit_columns, table_view
+from msjournal.ui.widgets.table_models import Column, RowsModel, current_row, fit_columns, table_view
 
 LEVEL_ORDER = {"urgent": 0, "consult": 1, "reminder": 2}
 

@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from msjournal.alerts import Alert, alerts_for_entry
+from msjournal.rules.alerts import Alert, alerts_for_entry
 from msjournal.journal import Journal
-from msjournal.records import Entry, Infusion, SideEffect
-from msjournal.ui.alert_widgets import AcknowledgeDialog, UrgentAlertDialog
+from msjournal.model.records import Entry, Infusion, SideEffect
+from msjournal.ui.widgets.alert_widgets import AcknowledgeDialog, UrgentAlertDialog
 
 if TYPE_CHECKING:
-    from msjournal.ui.entry_dialog import EntryDialog
+    from msjournal.ui.dialogs.entry_dialog import EntryDialog
 
 # The entry dialogs are imported when first opened, so start-up stays quick.
-DIALOGS = {"inf": "msjournal.ui.infusion_dialog:InfusionDialog",
-           "se": "msjournal.ui.side_effect_dialog:SideEffectDialog",
-           "t": "msjournal.ui.temperature_dialog:TemperatureDialog",
-           "f": "msjournal.ui.follow_up_dialog:FollowUpDialog"}
+DIALOGS = {"inf": "msjournal.ui.dialogs.infusion_dialog:InfusionDialog",
+           "se": "msjournal.ui.dialogs.side_effect_dialog:SideEffectDialog",
+           "t": "msjournal.ui.dialogs.temperature_dialog:TemperatureDialog",
+           "f": "msjournal.ui.dialogs.follow_up_dialog:FollowUpDialog"}
 
 
 def dialog_class(kind: str) -> type[EntryDialog]:
@@ -88,7 +88,7 @@ class EntryActions(QObject):
             then()
 
     def _aftercare(self, infusion: Infusion) -> None:
-        from msjournal.ui.aftercare_dialog import AftercareDialog, close_planned_infusions
+        from msjournal.ui.dialogs.aftercare_dialog import AftercareDialog, close_planned_infusions
 
         closed = close_planned_infusions(self.journal, infusion)
         dialog = AftercareDialog.start(self.journal, infusion, self.window, closed)

@@ -7,66 +7,64 @@ until the person asks for them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from msjournal import backups
-from msjournal.errors import JournalError
-from msjournal.journal_lock import OpenInAnotherWindow, claim_window
-
-if TYPE_CHECKING:
-    from msjournal.ui.main_window import MainWindow
+from msjournal.safety import automatic
+from msjournal.model.errors import JournalError
+from msjournal.storage.journal_lock import OpenInAnotherWindow, claim_window
+from msjournal.ui.window_protocol import JournalWindow
 
 
-def _not_available(window: MainWindow, what: str) -> None:
+
+def _not_available(window: JournalWindow, what: str) -> None:
     QMessageBox.information(window, "Not available yet", f"{what} is not available in this version yet.")
 
 
-def prepare_summary(window: MainWindow) -> None:
+def prepare_summary(window: JournalWindow) -> None:
     try:
-        from msjournal.ui.summary_dialog import prepare_summary as run
+        from msjournal.ui.dialogs.summary_dialog import prepare_summary as run
     except ImportError:
         return _not_available(window, "The appointment summary")
     run(window, window.journal)
 
 
-def print_summary(window: MainWindow) -> None:
+def print_summary(window: JournalWindow) -> None:
     try:
-        from msjournal.ui.summary_dialog import print_summary as run
+        from msjournal.ui.dialogs.summary_dialog import print_summary as run
     except ImportError:
         return _not_available(window, "Printing the summary")
     run(window, window.journal)
 
 
-def export(window: MainWindow, kind: str) -> None:
+def export(window: JournalWindow, kind: str) -> None:
     try:
-        from msjournal.ui.exchange_dialogs import export_dialog
+        from msjournal.ui.dialogs.exchange_dialogs import export_dialog
     except ImportError:
         return _not_available(window, "Export")
     export_dialog(window, window.journal, kind)
 
 
-def import_file(window: MainWindow) -> None:
+def import_file(window: JournalWindow) -> None:
     try:
-        from msjournal.ui.exchange_dialogs import import_dialog
+        from msjournal.ui.dialogs.exchange_dialogs import import_dialog
     except ImportError:
         return _not_available(window, "Import")
     if import_dialog(window, window.journal):
         window.refresh()
 
 
-def backup_now(window: MainWindow) -> None:
+def backup_now(window: JournalWindow) -> None:
     try:
-        from msjournal.ui.backup_dialogs import backup_now as run
+        from msjournal.ui.dialogs.backup_dialogs import backup_now as run
     except ImportError:
         return _not_available(window, "Backup")
     run(window, window.journal)
 
 
-def restore(window: MainWindow) -> None:
+def restore(window: JournalWindow) -> None:
     try:
-        from msjournal.ui.backup_dialogs import restore_dialog
+        from msjournal.ui.dialogs.backup_dialogs import restore_dialog
     except ImportError:
         return _not_available(window, "Restore")
     replaced = restore_dialog(window, window.journal)
@@ -74,7 +72,7 @@ def restore(window: MainWindow) -> None:
         window.switch_journal(replaced)
 
 
-def open_other_journal(window: MainWindow) -> None:
+def open_other_journal(window: JournalWindow) -> None:
     path, _ = QFileDialog.getSaveFileName(
         window, "Open or create a journal file", str(window.journal.path.parent),
         "msjournal journal (*.sqlite);;All files (*)",
@@ -89,7 +87,7 @@ def open_other_journal(window: MainWindow) -> None:
         explain_second_window(window, error)
         return
     try:
-        journal = backups.open_journal(Path(path))
+        journal = automatic.open_journal(Path(path))
     except JournalError as error:
         claim.release()
         QMessageBox.warning(window, "Could not open the journal", str(error))

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.catalog import Catalog
-from msjournal.records import JournalData
-from msjournal.temperature import is_above_threshold
-from msjournal.timeline import KIND_NAMES, filter_rows, follow_up_status, timeline
-from msjournal.ui import journal_columns as cols
-from msjournal.ui.fields import OptionalDateField, choice_combo
-from msjournal.ui.flow_layout import flow_row
-from msjournal.ui.table_models import RowsModel, current_row, fit_columns, table_view
+from msjournal.model.catalog import Catalog
+from msjournal.model.records import JournalData
+from msjournal.model.temperature import is_above_threshold
+from msjournal.rules.timeline import KIND_NAMES, filter_rows, follow_up_status, timeline
+from msjournal.ui.widgets import journal_columns as cols
+from msjournal.ui.widgets.fields import OptionalDateField, choice_combo
+from msjournal.ui.widgets.flow_layout import flow_row
+from msjournal.ui.widgets.table_models import RowsModel, current_row, fit_columns, table_view
 
 STATUS_FILTERS = [("All follow-ups", ""), ("Upcoming", "upcoming"), ("Overdue", "overdue"),
                   ("Done", "done")]

@@ -11,11 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from msjournal import backups, encryption, health
-from msjournal.errors import JournalError
+from msjournal.safety import automatic
+from msjournal.storage import sqlcipher as encryption
+from msjournal.safety import health
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.journal_lock import OpenInAnotherWindow, WindowClaim, claim_window
-from msjournal.paths import resolve_journal
+from msjournal.storage.journal_lock import OpenInAnotherWindow, WindowClaim, claim_window
+from msjournal.storage.paths import resolve_journal
 
 DEMO_YEARS = 3
 BACKUP_CHECK_MS = 5 * 60 * 1000
@@ -31,15 +33,14 @@ def _ask_passphrase(path: Path) -> str | None:
     if not encryption.looks_encrypted(path):
         return None
     if not encryption.available():
-        from msjournal.ui.passphrase_dialogs import NOT_INSTALLED
+        from msjournal.ui.dialogs.passphrase_dialogs import NOT_INSTALLED
 
         raise JournalError(NOT_INSTALLED)
-    from msjournal.ui.passphrase_dialogs import ask_at_start
+    from msjournal.ui.dialogs.passphrase_dialogs import ask_at_start
 
     passphrase = ask_at_start(path)
     if passphrase is None:
         raise StartCancelled()
-    encryption.remember(path, passphrase)  # the damaged-journal dialog and restores use it
     return passphrase
 
 
@@ -81,11 +82,11 @@ def open_journal(args: argparse.Namespace) -> tuple[Journal, Path | None]:
     if not report.ok:
         if unattended:
             raise JournalError(_unattended_refusal(path, passphrase_needed=False))
-        from msjournal.ui.backup_dialogs import damaged_journal_dialog
+        from msjournal.ui.dialogs.backup_dialogs import damaged_journal_dialog
 
-        if damaged_journal_dialog(None, path) is None:
+        if damaged_journal_dialog(None, path, passphrase) is None:
             raise JournalError(f"{path} is damaged and was left untouched; nothing was opened.")
-    return backups.open_journal(path, passphrase), None
+    return automatic.open_journal(path, passphrase), None
 
 
 def application() -> QApplication:
@@ -109,7 +110,7 @@ def _refuse(message: str, show_box: bool = True) -> int:
 
 def _keep_backing_up(app: QApplication, window: object) -> QTimer:
     timer = QTimer(app)
-    timer.timeout.connect(lambda: backups.backup_if_due(window.journal))  # type: ignore[attr-defined]
+    timer.timeout.connect(lambda: automatic.backup_if_due(window.journal))  # type: ignore[attr-defined]
     timer.start(BACKUP_CHECK_MS)
     return timer
 
@@ -179,6 +180,6 @@ def _show(app: QApplication, journal: Journal, demo: bool, unattended: bool,
         for timer in timers:
             timer.stop()
         lock.stop()
-        backups.backup_on_exit(window.journal)
+        automatic.backup_on_exit(window.journal)
         window.journal.close()
         window.ownership.release()

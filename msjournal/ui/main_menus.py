@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from msjournal.ui import file_actions
+from msjournal.ui.window_protocol import JournalWindow
 
-if TYPE_CHECKING:
-    from msjournal.ui.main_window import MainWindow
 
 Keys = QKeySequence.StandardKey | str | None
 
@@ -28,7 +26,7 @@ def _add(menu: QMenu, text: str, slot: Callable[[], object], keys: Keys = None,
     return action
 
 
-def build_menus(window: MainWindow) -> dict[str, QAction]:
+def build_menus(window: JournalWindow) -> dict[str, QAction]:
     bar = window.menuBar()
     actions: dict[str, QAction] = {}
     std = QKeySequence.StandardKey

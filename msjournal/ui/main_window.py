@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.alerts import Alert
-from msjournal.errors import JournalError
+from msjournal.rules.alerts import Alert
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
 from msjournal.ui import preferences
-from msjournal.ui.alert_widgets import AlertBanner
+from msjournal.ui.widgets.alert_widgets import AlertBanner
 from msjournal.ui.alerts_view import AlertsView
 from msjournal.ui.appearance import apply_text_size
 from msjournal.ui.entry_actions import EntryActions
@@ -29,8 +29,8 @@ from msjournal.ui.today_view import TodayView
 from msjournal.ui.trends_page import TrendsPage
 
 if TYPE_CHECKING:
-    from msjournal.ui.plan_dialog import PlanDialog
-    from msjournal.ui.settings_dialog import SettingsDialog
+    from msjournal.ui.dialogs.plan_dialog import PlanDialog
+    from msjournal.ui.dialogs.settings_dialog import SettingsDialog
     from msjournal.ui.single_window import WindowOwnership
 
 BANNER_LEVELS = ("urgent", "consult")
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.journal_view.focus_search()
 
     def open_settings(self) -> SettingsDialog:
-        from msjournal.ui.settings_dialog import SettingsDialog
+        from msjournal.ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.journal, self, open_other=self._open_other,
                                 change_plan=self.change_plan)
@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def change_plan(self) -> PlanDialog:
-        from msjournal.ui.plan_dialog import PlanDialog
-        from msjournal.ui.settings_dialog import SettingsDialog
+        from msjournal.ui.dialogs.plan_dialog import PlanDialog
+        from msjournal.ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = PlanDialog.start(self.journal, self)
         dialog.accepted.connect(self.refresh)

@@ -4,7 +4,7 @@ Two windows on one journal could each save over the other's changes, so the seco
 not open. It leaves a request file beside the journal (`<journal>.show-window`); the first
 window watches its folder (QFileSystemWatcher: no sockets, msjournal opens no network
 connection of any kind), removes the request and comes to the front. The claim itself is
-msjournal.journal_lock's window lock, which the operating system drops when a window's
+msjournal.storage.journal_lock's window lock, which the operating system drops when a window's
 process ends, even when it is killed.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from msjournal.journal_lock import OpenInAnotherWindow, WindowClaim, claim_window
+from msjournal.storage.journal_lock import OpenInAnotherWindow, WindowClaim, claim_window
 
 WAIT_SECONDS = 2.0
 

@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.alerts import Alert, active_alerts
-from msjournal.catalog import Catalog
-from msjournal.dates import days_in_words, human_date
-from msjournal.records import JournalData
-from msjournal.schedule import DueItem, due_items
-from msjournal.timeline import severity_word
-from msjournal.ui.alert_widgets import AlertCard
+from msjournal.rules.alerts import Alert, active_alerts
+from msjournal.model.catalog import Catalog
+from msjournal.model.dates import days_in_words, human_date
+from msjournal.model.records import JournalData
+from msjournal.rules.schedule import DueItem, due_items
+from msjournal.rules.timeline import severity_word
+from msjournal.ui.widgets.alert_widgets import AlertCard
 from msjournal.ui.appearance import heading
-from msjournal.ui.flow_layout import flow_row
+from msjournal.ui.widgets.flow_layout import flow_row
 
 ACTIONS = (("inf", "&Infusion", "Ctrl+I"), ("se", "Side &effect", "Ctrl+E"),
            ("t", "&Temperature", "Ctrl+T"), ("f", "&Follow-up", "Ctrl+U"))

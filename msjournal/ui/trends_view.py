@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal import charts, trends
-from msjournal.errors import JournalError
+from msjournal.charts import drawing as charts
+from msjournal.rules import trends
+from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.records import JournalData
-from msjournal.ui.chart_canvas import ChartCanvas
+from msjournal.model.records import JournalData
+from msjournal.ui.widgets.chart_canvas import ChartCanvas
 
 KIND_NAMES = {
     "severity": "Side effects over time",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from msjournal.ui.aftercare_dialog import AftercareDialog
+from msjournal.ui.dialogs.aftercare_dialog import AftercareDialog
 from tests.conftest import NOW
 
 
@@ -25,7 +25,7 @@ def test_warning_signs_open_from_the_keyboard(qtbot, journal) -> None:
 
 def test_observation_time_follows_the_treatment(qtbot, journal) -> None:
     """Alemtuzumab's 2-hour watch is named; a treatment with none found shows its note only."""
-    from msjournal.ui.aftercare_dialog import aftercare_lines
+    from msjournal.ui.dialogs.aftercare_dialog import aftercare_lines
 
     alem = journal.add("inf", {"treatment": "alemtuzumab", "start": "2026-06-15T09:00"}, now=NOW)
     assert any("at least 2 hours" in line for line in aftercare_lines(journal, alem))

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from msjournal import backups, health
+from msjournal.safety import backups
+from msjournal.safety import health
 from msjournal.journal import Journal
-from msjournal.paths import backups_dir
-from msjournal.ui.backup_dialogs import DamagedJournalDialog, RestoreDialog, backup_now
+from msjournal.storage.paths import backups_dir
+from msjournal.ui.dialogs.backup_dialogs import DamagedJournalDialog, RestoreDialog, backup_now
 from tests.safety_helpers import TEMPERATURE, assert_private, digest, filled_journal
 
 

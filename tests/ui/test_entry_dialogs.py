@@ -8,11 +8,11 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from msjournal.ui.follow_up_dialog import FollowUpDialog
-from msjournal.ui.infusion_dialog import InfusionDialog
-from msjournal.ui.plan_dialog import PlanDialog
-from msjournal.ui.side_effect_dialog import SideEffectDialog
-from msjournal.ui.temperature_dialog import TemperatureDialog
+from msjournal.ui.dialogs.follow_up_dialog import FollowUpDialog
+from msjournal.ui.dialogs.infusion_dialog import InfusionDialog
+from msjournal.ui.dialogs.plan_dialog import PlanDialog
+from msjournal.ui.dialogs.side_effect_dialog import SideEffectDialog
+from msjournal.ui.dialogs.temperature_dialog import TemperatureDialog
 from tests.ui.conftest import focused, show_active
 
 
@@ -61,6 +61,7 @@ def test_temperature_in_fahrenheit_when_set(qtbot, journal, keyboard) -> None:
     """With °F chosen in settings the dialog takes Fahrenheit."""
     journal.update_settings(temperature_unit="F")
     dialog = _open(qtbot, TemperatureDialog, journal)
+    assert "°F" in dialog.windowTitle() + dialog.value.placeholderText() + dialog.unit.currentText()
     keyboard.type("101.2")
     keyboard.enter()
     [reading] = journal.temperatures()

@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from msjournal.demo import build_demo
-from msjournal.journal_format import dumps
+from msjournal.exchange.journal_format import dumps
 from msjournal.journal import Journal
-from msjournal.ui import exchange_dialogs, summary_dialog
-from msjournal.ui.exchange_dialogs import ImportPreviewDialog, export_dialog, import_dialog
-from msjournal.ui.summary_dialog import SummaryDialog, prepare_summary, summary_document
+from msjournal.ui.dialogs import exchange_dialogs
+from msjournal.ui.dialogs import summary_dialog
+from msjournal.ui.dialogs.exchange_dialogs import export_dialog, import_dialog
+from msjournal.ui.dialogs.summary_dialog import SummaryDialog, prepare_summary, summary_document
 from tests.conftest import TODAY
 
 Handler = Callable[[QWidget], None]

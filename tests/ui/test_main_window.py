@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from msjournal.ui.aftercare_dialog import AftercareDialog
-from msjournal.ui.alert_widgets import UrgentAlertDialog
-from msjournal.ui.entry_dialog import EntryDialog
-from msjournal.ui.temperature_dialog import TemperatureDialog
+from msjournal.ui.dialogs.aftercare_dialog import AftercareDialog
+from msjournal.ui.widgets.alert_widgets import UrgentAlertDialog
+from msjournal.ui.dialogs.entry_dialog import EntryDialog
+from msjournal.ui.dialogs.temperature_dialog import TemperatureDialog
 from tests.ui.conftest import focused
 
 

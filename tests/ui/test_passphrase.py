@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from msjournal import encryption
+from msjournal.storage import sqlcipher as encryption
 from msjournal.journal import Journal
-from msjournal.ui import idle_lock, passphrase_dialogs
+from msjournal.ui import idle_lock
+from msjournal.ui.dialogs import passphrase_dialogs
 from tests.ui.conftest import show_active
 
 PASSPHRASE = "correct horse battery"
@@ -26,7 +27,6 @@ def protected_path(tmp_path: Path) -> Path:
     path = tmp_path / "protected.sqlite"
     with Journal.open(path, passphrase=PASSPHRASE) as journal:
         journal.add("t", {"taken": "2026-06-01T08:00", "value": "37.2", "unit": "C"})
-    encryption._REMEMBERED.clear()
     return path
 
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from msjournal.alerts import Alert
+from msjournal.rules.alerts import Alert
 from msjournal.journal import Journal
 from msjournal.ui.appearance import LEVEL_COLOURS, apply_text_size
 
@@ -93,7 +93,7 @@ def test_plan_dialog_shows_every_row_without_overlap(qtbot: object, largest_text
 
 def test_alert_level_labels_stay_readable_on_a_dark_palette(qtbot: object, dark_palette: QPalette) -> None:
     """Level labels are white on a strong colour (4.5:1 or better); other text follows the palette."""
-    from msjournal.ui.alert_widgets import AlertCard
+    from msjournal.ui.widgets.alert_widgets import AlertCard
 
     white = QColor("white")
     for level, colour in LEVEL_COLOURS.items():
@@ -112,7 +112,7 @@ def test_alert_card_names_the_criterion_and_keeps_units_together(qtbot: object) 
     """The card says what to tell the care team about, and 37.8 °C never splits across lines."""
     from PySide6.QtWidgets import QLabel
 
-    from msjournal.ui.alert_widgets import AlertCard
+    from msjournal.ui.widgets.alert_widgets import AlertCard
 
     card = AlertCard(_alert("consult"))
     qtbot.addWidget(card)  # type: ignore[attr-defined]

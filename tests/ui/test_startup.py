@@ -19,7 +19,7 @@ def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 def test_demo_quit_after_show_exits_zero_without_matplotlib(tmp_path: Path) -> None:
     """`msjournal --demo --quit-after-show` paints once, exits 0, and never imports matplotlib."""
-    code = ("import sys\nfrom msjournal.cli import main\n"
+    code = ("import sys\nfrom msjournal.cli.main import main\n"
             "code = main(['--demo', '--quit-after-show'])\n"
             "print('matplotlib' in sys.modules, 'reportlab' in sys.modules)\n"
             "sys.exit(code)\n")
@@ -30,7 +30,7 @@ def test_demo_quit_after_show_exits_zero_without_matplotlib(tmp_path: Path) -> N
 
 def test_demo_never_touches_the_persons_journal(tmp_path: Path) -> None:
     """The demo opens a copy elsewhere: the person's data folder stays empty."""
-    result = _run("from msjournal.cli import main\nraise SystemExit(main(['--demo', '--quit-after-show']))",
+    result = _run("from msjournal.cli.main import main\nraise SystemExit(main(['--demo', '--quit-after-show']))",
                   tmp_path)
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "journal.sqlite").exists()
@@ -38,7 +38,7 @@ def test_demo_never_touches_the_persons_journal(tmp_path: Path) -> None:
 
 def test_own_journal_is_opened_by_default(tmp_path: Path) -> None:
     """Without --demo the window opens (and creates) the person's journal in the data folder."""
-    result = _run("from msjournal.cli import main\nraise SystemExit(main(['--quit-after-show']))", tmp_path)
+    result = _run("from msjournal.cli.main import main\nraise SystemExit(main(['--quit-after-show']))", tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "journal.sqlite").exists()
 
@@ -49,7 +49,7 @@ def test_demo_folder_is_deleted_on_exit(tmp_path: Path) -> None:
     temp.mkdir()
     code = ("import os, tempfile\n"
             f"os.environ['TMPDIR'] = {str(temp)!r}\ntempfile.tempdir = None\n"
-            "from msjournal.cli import main\nraise SystemExit(main(['--demo', '--quit-after-show']))")
+            "from msjournal.cli.main import main\nraise SystemExit(main(['--demo', '--quit-after-show']))")
     result = _run(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert list(temp.glob("msjournal-demo-*")) == []
@@ -58,7 +58,7 @@ def test_demo_folder_is_deleted_on_exit(tmp_path: Path) -> None:
 def _refused_without_dialog(journal: Path, tmp_path: Path) -> str:
     """Run --quit-after-show on `journal`; it must exit 1 at once and return its stderr."""
     before = journal.read_bytes()
-    code = ("from msjournal.cli import main\n"
+    code = ("from msjournal.cli.main import main\n"
             f"raise SystemExit(main(['--journal', {str(journal)!r}, '--quit-after-show']))")
     result = _run(code, tmp_path)
     assert result.returncode == 1 and result.stdout == ""

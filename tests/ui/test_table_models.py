@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from msjournal.ui.table_models import Column, RowsModel, table_view
+from msjournal.ui.widgets.table_models import Column, RowsModel, table_view
 
 COLUMNS = [Column("Day", lambda r: r[0], sort=lambda r: r[0]), Column("Name", lambda r: r[1])]
 ROWS = [("2026-01-02", "bravo"), ("2026-03-01", "Alpha"), ("2025-12-30", "charlie")]

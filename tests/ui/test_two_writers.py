@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from msjournal.journal import Journal
-from msjournal.journal_lock import claim_window
+from msjournal.storage.journal_lock import claim_window
 from msjournal.ui import single_window
-from msjournal.ui.single_window import WindowOwnership, ask_first_window_to_show
-from msjournal.ui.temperature_dialog import TemperatureDialog
+from msjournal.ui.single_window import WindowOwnership
+from msjournal.ui.dialogs.temperature_dialog import TemperatureDialog
 from tests.ui.conftest import show_active
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ def test_a_second_window_on_the_same_journal_does_not_open(tmp_path: Path) -> No
     journal = tmp_path / "journal.sqlite"
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys; from pathlib import Path; "
-         "from msjournal.journal_lock import claim_window; c = claim_window(Path(sys.argv[1])); "
+         "from msjournal.storage.journal_lock import claim_window; c = claim_window(Path(sys.argv[1])); "
          "print('ready', flush=True); sys.stdin.read()", str(journal)],
         cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
@@ -48,7 +48,7 @@ def test_the_window_lock_ends_with_its_process(tmp_path: Path) -> None:
     """A killed window leaves no stale claim: the next window opens."""
     journal = tmp_path / "journal.sqlite"
     subprocess.run([sys.executable, "-c", "import os, sys; from pathlib import Path; "
-                    "from msjournal.journal_lock import claim_window; "
+                    "from msjournal.storage.journal_lock import claim_window; "
                     "claim_window(Path(sys.argv[1])); os.kill(os.getpid(), 9)", str(journal)],
                    cwd=ROOT, timeout=60)
     claim_window(journal).release()

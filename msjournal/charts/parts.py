@@ -1,0 +1,165 @@
+"""What every trend chart shares: the request, styled axes, date axis, legend, infusion marks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from msjournal.rules import trends
+from msjournal.model.catalog import Catalog
+from msjournal.charts.output import describe
+from msjournal.charts.theme import ChartTheme
+from msjournal.model.records import JournalData, SideEffect
+
+LINES_FOR_INFUSIONS_UP_TO = 40  # beyond this the dotted lines would hide the data
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """What to draw, for which dates and symptoms, in which theme."""
+
+    data: JournalData
+    catalog: Catalog
+    start: date | None
+    end: date | None
+    symptoms: Sequence[str] | None
+    theme: ChartTheme
+    cycle: int | None
+    each_cycle: bool
+
+
+def styled_axes(figure: Figure, theme: ChartTheme, *args: Any, **kwargs: Any) -> Axes:
+    ax = figure.add_subplot(*args, **kwargs)
+    ax.set_facecolor(theme.background)
+    for spine in ax.spines.values():
+        spine.set_color(theme.muted)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(colors=theme.foreground, labelsize=theme.font_size * 0.9, length=5)
+    ax.grid(True, color=theme.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    return ax
+
+
+def axis_labels(ax: Axes, theme: ChartTheme, x: str | None, y: str) -> None:
+    if x:
+        ax.set_xlabel(x, fontsize=theme.font_size, color=theme.foreground)
+    ax.set_ylabel(y, fontsize=theme.font_size, color=theme.foreground)
+
+
+def chart_title(ax: Axes, theme: ChartTheme, text: str) -> None:
+    ax.figure.suptitle(text, fontsize=theme.font_size * 1.25, color=theme.foreground, x=0.01,
+                       ha="left", fontweight="bold")
+
+
+def date_axis(ax: Axes, theme: ChartTheme, first: date, last: date) -> None:
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=True))
+    ax.xaxis.get_offset_text().set_fontsize(theme.font_size * 0.9)
+    ax.xaxis.get_offset_text().set_color(theme.foreground)
+    pad = timedelta(days=max(1, (last - first).days // 40))
+    ax.set_xlim(first - pad, last + pad)
+
+
+def legend(ax: Axes, theme: ChartTheme, columns: int = 3) -> None:
+    handles, labels = ax.get_legend_handles_labels()
+    if not handles:
+        return
+    legend = ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0),
+                       ncols=_legend_columns(ax.figure, theme, labels, columns),
+                       fontsize=theme.font_size * 0.9, frameon=False, borderaxespad=0.2,
+                       handlelength=2.4)
+    for text in legend.get_texts():
+        text.set_color(theme.foreground)
+
+
+def _legend_columns(figure: Figure, theme: ChartTheme, labels: Sequence[str], most: int) -> int:
+    """As many legend columns as fit the figure's width, so large text wraps instead of overflowing."""
+    widest = max(len(label) for label in labels)
+    column_points = (widest * 0.6 + 4) * theme.font_size * 0.9
+    fit = int(figure.get_figwidth() * 72 // column_points)
+    return max(1, min(most, len(labels), fit))
+
+
+def empty_chart(figure: Figure, theme: ChartTheme, title: str, message: str) -> bool:
+    figure.text(0.5, 0.62, title, ha="center", va="center", fontsize=theme.font_size * 1.3,
+                color=theme.foreground, fontweight="bold")
+    figure.text(0.5, 0.42, message, ha="center", va="center", fontsize=theme.font_size,
+                color=theme.foreground, wrap=True, linespacing=1.5)
+    return False
+
+
+def period_text(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"between {start.isoformat()} and {end.isoformat()}"
+    if start:
+        return f"since {start.isoformat()}"
+    if end:
+        return f"up to {end.isoformat()}"
+    return "yet"
+
+
+def span(request: ChartRequest, shown: JournalData) -> tuple[date, date]:
+    found = trends.data_span(shown) or (date.today(), date.today())
+    return request.start or found[0], request.end or found[1]
+
+
+def symptom_label(catalog: Catalog, symptom: str, other_label: str = "") -> str:
+    return catalog.symptom_name(symptom, other_label)
+
+
+def effect_text(catalog: Catalog, effect: SideEffect) -> str:
+    when = effect.onset.strftime("%Y-%m-%d %H:%M")
+    name = symptom_label(catalog, effect.symptom, effect.other_label)
+    lasted = ", still going on" if effect.resolved is None else ""
+    return f"{name}: severity {effect.severity} of 10, started {when}{lasted}"
+
+
+def mark_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.InfusionMark]) -> None:
+    """A dotted line and a triangle at the foot of the chart for each infusion, named by treatment."""
+    if not marks:
+        return
+    theme, catalog = request.theme, request.catalog
+    days = [m.day for m in marks]
+    crowded = len(marks) > LINES_FOR_INFUSIONS_UP_TO
+    if not crowded:
+        ax.vlines(days, 0, 1, transform=ax.get_xaxis_transform(), colors=theme.muted,
+                  linestyles=":", linewidth=1.2, zorder=0, gid="infusion-lines")
+    names = sorted({catalog.treatment_name(m.treatment) for m in marks})
+    label = f"Infusion ({', '.join(names)})" if len(names) <= 2 else "Infusion"
+    (line,) = ax.plot(days, [0.02] * len(days), transform=ax.get_xaxis_transform(), linestyle="none",
+                      marker="^", markersize=7 if crowded else 11, color=theme.foreground, label=label,
+                      gid="infusions", clip_on=False, zorder=4)
+    describe(ax.figure, line, [f"Infusion on {m.day.isoformat()}: "
+                                f"{catalog.treatment_name(m.treatment)}" for m in marks])
+    _name_infusions(ax, request, marks)
+
+
+def _name_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.InfusionMark]) -> None:
+    """Name the first infusion and each change of treatment (the legend names them all).
+
+    Call after the date axis is set: a name with no room on the right of its line goes on the left.
+    """
+    previous = None
+    for mark in marks:
+        if mark.treatment != previous:
+            name = request.catalog.treatment_name(mark.treatment)
+            left = _room_on_right(ax, mark.day) < len(name) * 0.6 * request.theme.font_size * 0.8
+            ax.text(mark.day, 0.985, f"{name} " if left else f" {name}",
+                    transform=ax.get_xaxis_transform(), ha="right" if left else "left", va="top",
+                    fontsize=request.theme.font_size * 0.8, color=request.theme.muted,
+                    gid="infusion-name", clip_on=True)
+        previous = mark.treatment
+
+
+def _room_on_right(ax: Axes, day: date) -> float:
+    """Points between `day` and the right edge of the axes (an estimate before the layout runs)."""
+    first, last = ax.get_xlim()
+    fraction = (last - mdates.date2num(day)) / (last - first) if last > first else 0.0
+    return fraction * ax.get_position().width * ax.figure.get_figwidth() * 72

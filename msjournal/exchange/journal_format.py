@@ -1,0 +1,407 @@
+"""The journal file format (JSON, versioned): export, and all-or-nothing import.
+
+docs/journal-format.md describes it. Import validates every record with the same
+checks as the window before anything is written; one bad record refuses the file.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from msjournal.model.catalog import Catalog
+from msjournal.model.dates import format_date, format_datetime
+from msjournal.model.errors import JournalError, ValidationError
+from msjournal.exchange.format_settings import (
+    acknowledgements_json,
+    parse_acknowledgements,
+    parse_settings,
+    settings_json,
+)
+from msjournal.model.records import (
+    FollowUp,
+    Infusion,
+    JournalData,
+    SideEffect,
+    TemperatureReading,
+    Vitals,
+)
+from msjournal.rules.validation import (
+    validate_follow_up,
+    validate_infusion,
+    validate_plan,
+    validate_side_effect,
+    validate_temperature,
+)
+
+FORMAT_NAME = "msjournal"
+FORMAT_VERSION = 1
+SECTIONS = ("infusions", "side_effects", "temperatures", "follow_ups")
+PREFIX_FOR = {"infusions": "inf", "side_effects": "se", "temperatures": "t", "follow_ups": "f"}
+# Far above any real journal: a 30-year demo journal exports to about 1 MB (docs/journal-format.md).
+MAX_FILE_BYTES = 20_000_000
+MEGABYTE = 1_000_000
+# Not allowed in ids, which are printed in messages and alert keys: control characters,
+# invisible formatting marks (direction overrides, zero-width characters) and line separators.
+ID_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+Where = tuple[str | int, ...]
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _vitals_json(vitals: Vitals) -> dict[str, Any] | None:
+    if vitals.is_empty() and vitals.temperature_unit == "C":
+        return None
+    return {"temperature": _number(vitals.temperature), "temperature_unit": vitals.temperature_unit,
+            "pulse": vitals.pulse, "systolic": vitals.systolic, "diastolic": vitals.diastolic}
+
+
+def infusion_json(record: Infusion) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": record.id, "treatment": record.treatment, "start": format_datetime(record.start),
+        "end": format_datetime(record.end), "dose": _number(record.dose),
+        "dose_unit": record.dose_unit, "dose_number": record.dose_number, "site": record.site,
+        "location": record.location, "administered_by": record.administered_by,
+        "lot": record.lot, "premedications": record.premedications, "notes": record.notes,
+    }
+    for name, vitals in (("vitals_before", record.vitals_before), ("vitals_after", record.vitals_after)):
+        if (encoded := _vitals_json(vitals)) is not None:
+            out[name] = encoded
+    return out
+
+
+def side_effect_json(record: SideEffect) -> dict[str, Any]:
+    out = asdict(record)
+    out.update(onset=format_datetime(record.onset), resolved=format_datetime(record.resolved))
+    return out
+
+
+def temperature_json(record: TemperatureReading) -> dict[str, Any]:
+    return {"id": record.id, "taken": format_datetime(record.taken),
+            "value": _number(record.value), "unit": record.unit, "notes": record.notes}
+
+
+def follow_up_json(record: FollowUp) -> dict[str, Any]:
+    out = asdict(record)
+    out.update(due=format_date(record.due), done=format_date(record.done))
+    return out
+
+
+def to_json(data: JournalData) -> dict[str, Any]:
+    plan = None
+    if data.plan is not None:
+        plan = asdict(data.plan) | {"started": format_date(data.plan.started)}
+    return {
+        "format": FORMAT_NAME, "version": FORMAT_VERSION,
+        "exported": datetime.now().isoformat(timespec="seconds"),
+        "therapy_plan": plan,
+        "settings": settings_json(data.settings),
+        "acknowledgements": acknowledgements_json(data.acknowledgements),
+        "infusions": [infusion_json(r) for r in data.infusions],
+        "side_effects": [side_effect_json(r) for r in data.side_effects],
+        "temperatures": [temperature_json(r) for r in data.temperatures],
+        "follow_ups": [follow_up_json(r) for r in data.follow_ups],
+    }
+
+
+def dumps(data: JournalData) -> str:
+    return json.dumps(to_json(data), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------- import
+
+
+def _flatten_vitals(record: dict[str, Any]) -> dict[str, Any]:
+    flat = dict(record)
+    for suffix in ("before", "after"):
+        vitals = flat.pop(f"vitals_{suffix}", None)
+        if vitals is None:
+            continue
+        if not isinstance(vitals, dict):
+            raise ValidationError(f"vitals_{suffix}", vitals, "expected an object")
+        for key in ("temperature", "pulse", "systolic", "diastolic"):
+            flat[f"{key}_{suffix}"] = vitals.get(key)
+        flat[f"temperature_{suffix}_unit"] = vitals.get("temperature_unit")
+    return flat
+
+
+def _record_id(section: str, record: dict[str, Any], index: int) -> str:
+    entry_id = record.get("id")
+    where = f"{section}[{index}]"
+    if not isinstance(entry_id, str) or not entry_id.strip():
+        raise ValidationError("id", entry_id, "every record needs a text id", record=where)
+    if len(entry_id) > 100:
+        raise ValidationError("id", entry_id[:40], "is too long", record=where)
+    if any(unicodedata.category(char) in ID_REFUSED_CATEGORIES for char in entry_id.strip()):
+        raise ValidationError("id", entry_id, "ids cannot hold control characters, line breaks or "
+                              "invisible marks", record=where)
+    prefix = f"{PREFIX_FOR[section]}-"
+    if not entry_id.strip().startswith(prefix):
+        raise ValidationError("id", entry_id, f"ids of {section.replace('_', ' ')} start with "
+                              f"'{prefix}' (for example '{prefix}1')", record=where)
+    return entry_id.strip()
+
+
+def _parse_section(section: str, records: Any, catalog: Catalog, known_infusions: set[str],
+                   now: datetime) -> list[Any]:
+    if not isinstance(records, list):
+        raise ValidationError(section, type(records).__name__, "expected a list of records")
+    parsed = []
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise ValidationError(section, record, "expected an object", record=f"{section}[{index}]")
+        entry_id = _record_id(section, record, index)
+        if entry_id in seen:
+            raise ValidationError("id", entry_id, "appears twice in the file", record=entry_id)
+        seen.add(entry_id)
+        parsed.append(_parse_record(section, record, entry_id, catalog, known_infusions, now))
+    return parsed
+
+
+def _parse_record(section: str, record: dict[str, Any], entry_id: str, catalog: Catalog,
+                  known_infusions: set[str], now: datetime) -> Any:
+    try:
+        if section == "infusions":
+            return validate_infusion(_flatten_vitals(record), catalog, entry_id, now)
+        if section == "side_effects":
+            return validate_side_effect(_trimmed_infusion(record), catalog, entry_id,
+                                        known_infusions, now)
+        if section == "temperatures":
+            return validate_temperature(record, entry_id, now)
+        return validate_follow_up(record, entry_id)
+    except ValidationError as error:
+        raise ValidationError(error.field, error.value, error.reason, record=entry_id) from None
+
+
+def _trimmed_infusion(record: dict[str, Any]) -> dict[str, Any]:
+    """The side effect with its infusion reference trimmed, as the infusions' own ids are."""
+    infusion = record.get("infusion")
+    return {**record, "infusion": infusion.strip()} if isinstance(infusion, str) else record
+
+
+def _check_header(document: Any) -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise JournalError('This is not an msjournal file (it lacks "format": "msjournal").')
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise JournalError(f"The file's version {version!r} is not a number.")
+    if version > FORMAT_VERSION or version < 1:
+        raise JournalError(f"The file is format version {version}; this msjournal reads version "
+                           f"{FORMAT_VERSION}. Update msjournal to import it.")
+
+
+def from_json(document: Any, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+              now: datetime | None = None) -> JournalData:
+    """Validate a whole parsed document; raises on the first bad record, naming it."""
+    _check_header(document)
+    now = now or datetime.now()
+    sections = {name: document.get(name, []) for name in SECTIONS}
+    infusions = _parse_section("infusions", sections["infusions"], catalog, set(), now)
+    known = set(existing_infusions) | {i.id for i in infusions}
+    plan_raw = document.get("therapy_plan")
+    if plan_raw is not None and not isinstance(plan_raw, dict):
+        raise ValidationError("therapy_plan", plan_raw, "expected an object")
+    return JournalData(
+        infusions=tuple(infusions),
+        side_effects=tuple(_parse_section("side_effects", sections["side_effects"], catalog, known, now)),
+        temperatures=tuple(_parse_section("temperatures", sections["temperatures"], catalog, known, now)),
+        follow_ups=tuple(_parse_section("follow_ups", sections["follow_ups"], catalog, known, now)),
+        plan=validate_plan(plan_raw, catalog) if plan_raw else None,
+        settings=parse_settings(document.get("settings")),
+        acknowledgements=parse_acknowledgements(document.get("acknowledgements")),
+    )
+
+
+def parse_document(text: str | bytes) -> Any:
+    """The JSON of a journal file with its header and all its text checked.
+
+    Records are checked by from_json; here the whole file is refused for what no record check
+    would catch: a key given twice in one object, and text that cannot be stored.
+    """
+    try:
+        document = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+                              object_pairs_hook=_json_object)
+    except (ValueError, RecursionError) as error:
+        raise JournalError(f"The file is not valid JSON: {error}.") from None
+    _check_header(document)
+    check_every_text(document)
+    return document
+
+
+def loads(text: str | bytes, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+          now: datetime | None = None) -> JournalData:
+    return from_json(parse_document(text), catalog, existing_infusions, now)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
+
+
+# ---------------------------------------------------------------- whole-file checks
+
+
+class _RepeatedKey(dict[str, Any]):
+    """A JSON object in which `key` was given more than once; refused, naming where."""
+
+    key: str = ""
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    repeated = _RepeatedKey(found)
+    repeated.key = _first_repeat(pairs)
+    return repeated
+
+
+def _first_repeat(pairs: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    return ""
+
+
+def check_every_text(document: Any) -> None:
+    """Refuse repeated keys, and text SQLite cannot store (lone surrogates), anywhere in the file.
+
+    Walks the file in order without recursion, keeping only the open objects and lists (so its
+    memory grows with the nesting, not the size); a path is built only for what is refused.
+    """
+    _check_object(document, ())
+    pending: list[tuple[Where, Iterator[tuple[Any, Any]]]] = [((), _items(document))]
+    while pending:
+        where, items = pending[-1]
+        for key, value in items:
+            if isinstance(value, str):
+                if not value.isascii():
+                    _check_text(value, (*where, key), is_key=False)
+            elif isinstance(value, (dict, list)):
+                _check_object(value, (*where, key))
+                pending.append(((*where, key), _items(value)))
+                break
+        else:
+            pending.pop()
+
+
+def _items(container: dict[str, Any] | list[Any]) -> Iterator[tuple[Any, Any]]:
+    return iter(container.items()) if isinstance(container, dict) else enumerate(container)
+
+
+def _check_object(value: Any, where: Where) -> None:
+    if isinstance(value, _RepeatedKey):
+        raise JournalError(f"{_quoted(value.key)} appears twice {_place(where)}; a key may be "
+                           "given only once in an object. Keep one of them and import again.")
+    if isinstance(value, dict):
+        for key in value:
+            if not key.isascii():
+                _check_text(key, where, is_key=True)
+
+
+def _check_text(text: str, where: Where, is_key: bool) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        record, field = _record_and_field(where, is_key)
+        reason = ("holds a broken character (half of a UTF-16 surrogate pair) that cannot be "
+                  "saved; correct it in the file")
+        raise ValidationError(field, _excerpt(text, error.start), reason, record=record) from None
+
+
+def _record_and_field(where: Where, is_key: bool) -> tuple[str | None, str]:
+    """Where a value is, as the record (`infusions[0]`, `settings`) and the field inside it."""
+    if len(where) >= 2 and isinstance(where[1], int):
+        record, rest = _dotted(where[:2]), where[2:]
+    elif len(where) >= 2 or (is_key and where):
+        record, rest = str(where[0]), where[1:]
+    else:
+        record, rest = None, where
+    return record, _dotted(rest) or ("field name" if is_key else str(record))
+
+
+def _dotted(where: Where) -> str:
+    """("infusions", 0, "vitals_before") as infusions[0].vitals_before."""
+    text = ""
+    for step in where:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        else:
+            text += f".{step}" if text else step
+    return text
+
+
+def _place(where: Where) -> str:
+    return f"in {_dotted(where)}" if where else "at the top of the file"
+
+
+def _quoted(key: str) -> str:
+    return f'"{key}"' if key.isprintable() and len(key) <= 60 else repr(key[:60])
+
+
+def _excerpt(text: str, index: int) -> str:
+    """A long text cut around the character at `index`, so that the message shows it."""
+    if len(text) <= 60:
+        return text
+    start = max(0, index - 20)
+    return ("…" if start else "") + text[start:start + 40] + "…"
+
+
+# ---------------------------------------------------------------- reading a file
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a plain file or is too large before reading it."""
+    found = path.stat()
+    if not stat.S_ISREG(found.st_mode):
+        raise JournalError(f"{path} is not a regular file, so it cannot be a journal file.")
+    _check_size(path, found.st_size)
+    with path.open("rb") as handle:
+        raw = handle.read(found.st_size + 1)  # read(n) sets n bytes aside: never more than needed
+        if len(raw) > found.st_size:  # it grew since: read on, up to the limit
+            raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
+    _check_size(path, len(raw))
+    return raw
+
+
+def _check_size(path: Path, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise JournalError(f"{path} is {size / MEGABYTE:.1f} MB; a journal file can be at most "
+                           f"{MAX_FILE_BYTES // MEGABYTE} MB (a 30-year journal is about 1 MB), "
+                           "so it was not read.")
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise JournalError(f"{path} is not a UTF-8 text file.") from None
+
+
+def read_document(path: Path) -> Any:
+    """Read and parse a journal file, refusing what is not one, before any journal is opened."""
+    try:
+        raw = _read_bounded(path)
+    except OSError as error:
+        raise JournalError(f"Cannot read {path}: {error.strerror or error}.") from None
+    text = _decoded(path, raw)
+    del raw  # only the text is needed while parsing
+    return parse_document(text)
+
+
+def read_file(path: Path, catalog: Catalog, existing_infusions: set[str] = frozenset(),
+              now: datetime | None = None) -> JournalData:
+    return from_json(read_document(path), catalog, existing_infusions, now)

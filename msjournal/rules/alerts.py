@@ -1,0 +1,420 @@
+""""Contact your care team" alerts: pure functions of the journal's data and a moment.
+
+Each rule has a stable id (part of the product's interface), a level (urgent, consult,
+reminder), the criterion it implements with its source, and how long its alert stays
+active. The words never diagnose: they say what was recorded, which criterion it meets,
+and what to do. docs/alerts.md documents every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from msjournal.model.catalog import Catalog, Treatment
+from msjournal.model.as_of import as_of
+from msjournal.model.records import JournalData, SideEffect, TemperatureReading
+from msjournal.rules.schedule import cumulative_dose, current_treatment, due_items
+from msjournal.model.temperature import (
+    DEFAULT_FEVER_THRESHOLD,
+    format_temperature,
+    is_above_threshold,
+    threshold_text,
+)
+
+LEVELS = ("urgent", "consult", "reminder")
+SOURCE_DOCUMENT = "Source document, 'MS Infusion Side Effects and Consultation'"
+URGENT_ACTION = ("Get help now: call your local emergency number, or tell the staff at once "
+                 "if you are still at the infusion centre.")
+CONSULT_ACTION = "Contact your care team today and tell them what you recorded."
+FEVER_EPISODE_GAP = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: str
+    name: str
+    criterion: str
+    source: str
+    stays_active: str
+
+
+@dataclass(frozen=True)
+class Alert:
+    rule: str
+    level: str
+    title: str
+    message: str
+    action: str
+    criterion: str
+    entries: tuple[str, ...]
+    raised_at: datetime
+    active_until: datetime | None = None  # None: while the condition holds
+    acknowledged_at: datetime | None = None
+    acknowledgement_note: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.rule}:{','.join(sorted(self.entries))}"
+
+    def is_active(self, moment: datetime) -> bool:
+        if self.acknowledged_at is not None or self.raised_at > moment:
+            return False
+        return self.active_until is None or moment < self.active_until
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule, "level": self.level, "title": self.title,
+            "message": self.message, "action": self.action, "criterion": self.criterion,
+            "entries": list(self.entries), "raised_at": self.raised_at.isoformat(timespec="minutes"),
+            "source": RULES[self.rule].source, "stays_active": RULES[self.rule].stays_active,
+            "key": self.key,
+            "acknowledged_at": self.acknowledged_at.isoformat(timespec="minutes")
+            if self.acknowledged_at else None,
+        }
+
+
+RULES: dict[str, Rule] = {r.id: r for r in (
+    Rule("severe_reaction", "urgent", "Trouble breathing or a heartbeat change",
+         "Trouble breathing or changes in heart rate during or after an infusion.",
+         SOURCE_DOCUMENT, "3 days after the entry, or until acknowledged"),
+    Rule("stroke_signs_after_alemtuzumab", "urgent", "Sudden nerve symptoms after alemtuzumab",
+         "New nerve symptoms (weakness, numbness, trouble speaking or seeing) within 3 days "
+         "of an alemtuzumab infusion.",
+         "FDA Drug Safety Communication, 29 Nov 2018 (stroke after Lemtrada)",
+         "3 days after the entry, or until acknowledged"),
+    Rule("fever", "consult", "Temperature above your fever threshold",
+         "A temperature above 100 °F (37.8 °C), one of the signs of infection to report.",
+         SOURCE_DOCUMENT,
+         "3 days after the last high reading, or until acknowledged"),
+    Rule("site_infection", "consult", "Warmth or growing redness where the needle went in",
+         "Signs of infection at the infusion or injection site: warmth, or increasing redness.",
+         SOURCE_DOCUMENT, "7 days after the entry, or until acknowledged"),
+    Rule("unexplained_bruising", "consult", "Bruising you cannot explain",
+         "Unexplained bruises.", SOURCE_DOCUMENT, "7 days after the entry, or until acknowledged"),
+    Rule("severe_or_unusual", "consult", "A side effect that feels severe or unusual",
+         "A side effect that feels severe (7 or more out of 10) or unusual.", SOURCE_DOCUMENT,
+         "7 days after the entry, or until acknowledged"),
+    Rule("persistent_symptom", "consult", "A symptom lasting longer than expected",
+         "Symptoms that persist longer than expected.", SOURCE_DOCUMENT,
+         "while the symptom is still open (not marked as gone), or until acknowledged"),
+    Rule("new_neurological_symptoms", "consult", "New or worsening nerve symptoms",
+         "New or worsening nerve symptoms. On natalizumab, ocrelizumab, ublituximab or "
+         "rituximab, the medicine labels ask for these to be checked promptly.",
+         "clinical-facts.md §1 and §10 (Tysabri label PML warning; NMSS relapse definition)",
+         "7 days after the entry, or until acknowledged"),
+    Rule("infusion_too_soon", "consult", "An infusion sooner than the usual minimum gap",
+         "A regular dose given sooner after the previous one than the treatment's minimum gap.",
+         "Minimum intervals in the catalog (e.g. Ocrevus: at least 20 weeks between doses)",
+         "7 days after the infusion, or until acknowledged"),
+    Rule("infusion_overdue", "reminder", "Infusion overdue",
+         "The next infusion is past its due date and none has been logged.",
+         "Treatment schedule in the catalog (resources/catalog.toml)",
+         "until the infusion is logged"),
+    Rule("monitoring_due", "reminder", "Check overdue",
+         "A regular check for your treatment is past its due date.",
+         "Monitoring schedule in the catalog (resources/catalog.toml)",
+         "until the check is planned or logged as a follow-up"),
+    Rule("follow_up_overdue", "reminder", "Follow-up overdue",
+         "A follow-up is past its due date and not marked done.", "Your own follow-ups",
+         "until the follow-up is marked done"),
+    Rule("cumulative_dose_limit", "consult", "Lifetime dose limit",
+         "The next usual dose would take the lifetime (cumulative) total above its limit.",
+         "Mitoxantrone label boxed warning (clinical-facts.md §7)",
+         "while the limit is reached, or until acknowledged"),
+)}
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M}"
+
+
+def _alert(rule_id: str, recorded: str, action: str, entries: Iterable[str],
+           raised_at: datetime, active_for: timedelta | None, criterion: str | None = None) -> Alert:
+    rule = RULES[rule_id]
+    criterion = criterion or rule.criterion
+    until = raised_at + active_for if active_for is not None else None
+    message = f"{recorded} This meets the criterion: {criterion} {action}"
+    return Alert(rule.id, rule.level, rule.name, message, action, criterion,
+                 tuple(entries), raised_at, until)
+
+
+def _symptom_text(effect: SideEffect, catalog: Catalog) -> str:
+    name = catalog.symptom_name(effect.symptom, effect.other_label).lower()
+    return f"{name} (severity {effect.severity} of 10) on {_when(effect.onset)}"
+
+
+# ---------------------------------------------------------------- side-effect rules
+
+
+def severe_reaction(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    for effect in data.side_effects:
+        symptom = catalog.symptoms.get(effect.symptom)
+        if symptom is not None and symptom.alert == "severe_reaction":
+            yield _alert("severe_reaction", f"You recorded {_symptom_text(effect, catalog)}.",
+                         URGENT_ACTION, [effect.id], effect.onset, timedelta(days=3))
+
+
+def _after_alemtuzumab(data: JournalData, effect: SideEffect) -> bool:
+    return any(i.treatment == "alemtuzumab" and
+               timedelta(0) <= effect.onset - i.start <= timedelta(days=3)
+               for i in data.infusions)
+
+
+def neurological(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    for effect in data.side_effects:
+        symptom = catalog.symptoms.get(effect.symptom)
+        if symptom is None or symptom.alert != "neurological":
+            continue
+        recorded = f"You recorded {_symptom_text(effect, catalog)}."
+        if _after_alemtuzumab(data, effect):
+            yield _alert("stroke_signs_after_alemtuzumab", recorded, URGENT_ACTION,
+                         [effect.id], effect.onset, timedelta(days=3))
+        else:
+            yield _alert("new_neurological_symptoms", recorded, CONSULT_ACTION,
+                         [effect.id], effect.onset, timedelta(days=7))
+
+
+def site_infection(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    redness: list[SideEffect] = []
+    for effect in sorted(data.side_effects, key=lambda s: s.onset):
+        symptom = catalog.symptoms.get(effect.symptom)
+        kind = symptom.alert if symptom else ""
+        if kind == "site_infection":
+            yield _alert("site_infection", f"You recorded {_symptom_text(effect, catalog)}.",
+                         CONSULT_ACTION, [effect.id], effect.onset, timedelta(days=7))
+        elif kind == "site_redness_tracking":
+            earlier = _previous_redness(redness, effect)
+            if earlier is not None and effect.severity > earlier.severity:
+                recorded = (f"You recorded redness where the needle went in getting worse: "
+                            f"severity {earlier.severity} on {_when(earlier.onset)}, then "
+                            f"{effect.severity} on {_when(effect.onset)}.")
+                yield _alert("site_infection", recorded, CONSULT_ACTION,
+                             [earlier.id, effect.id], effect.onset, timedelta(days=7))
+            redness.append(effect)
+
+
+def _previous_redness(earlier: list[SideEffect], effect: SideEffect) -> SideEffect | None:
+    """The last redness entry for the same infusion, or within the 7 days before."""
+    for candidate in reversed(earlier):
+        same_infusion = effect.infusion is not None and candidate.infusion == effect.infusion
+        recent = timedelta(0) <= effect.onset - candidate.onset <= timedelta(days=7)
+        if same_infusion or (effect.infusion is None or candidate.infusion is None) and recent:
+            return candidate
+    return None
+
+
+def unexplained_bruising(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    for effect in data.side_effects:
+        symptom = catalog.symptoms.get(effect.symptom)
+        if symptom is not None and symptom.alert == "unexplained_bruising":
+            yield _alert("unexplained_bruising", f"You recorded {_symptom_text(effect, catalog)}.",
+                         CONSULT_ACTION, [effect.id], effect.onset, timedelta(days=7))
+
+
+def severe_or_unusual(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    for effect in data.side_effects:
+        symptom = catalog.symptoms.get(effect.symptom)
+        if symptom is not None and symptom.alert == "severe_reaction":
+            continue  # already an urgent alert
+        reasons = []
+        if effect.severity >= 7:
+            reasons.append(f"severity {effect.severity} of 10")
+        if effect.unusual:
+            reasons.append("marked as feeling unusual")
+        if reasons:
+            name = catalog.symptom_name(effect.symptom, effect.other_label).lower()
+            recorded = f"You recorded {name} on {_when(effect.onset)}, {' and '.join(reasons)}."
+            yield _alert("severe_or_unusual", recorded, CONSULT_ACTION, [effect.id],
+                         effect.onset, timedelta(days=7))
+
+
+def persistent_symptom(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    for effect in data.side_effects:
+        symptom = catalog.symptoms.get(effect.symptom)
+        if symptom is None or not symptom.expected_hours.value:
+            continue
+        expected = timedelta(hours=float(symptom.expected_hours.value))
+        end = effect.resolved or moment
+        if end - effect.onset <= expected:
+            continue
+        raised = effect.onset + expected
+        name = catalog.symptom_name(effect.symptom).lower()
+        recorded = (f"You recorded {name} starting {_when(effect.onset)}; it has lasted longer "
+                    f"than the expected {_hours_text(expected)}")
+        if effect.resolved is None:
+            recorded += " and is not marked as gone"
+        if symptom.expected_hours.is_default:
+            recorded += " (the expected time is a default you can change in Settings)"
+        recorded += "."
+        active = None if effect.resolved is None else effect.resolved - raised
+        yield _alert("persistent_symptom", recorded, CONSULT_ACTION, [effect.id], raised, active)
+
+
+def _hours_text(span: timedelta) -> str:
+    hours = span.total_seconds() / 3600
+    return f"{hours / 24:g} days" if hours >= 48 and hours % 24 == 0 else f"{hours:g} hours"
+
+
+# ---------------------------------------------------------------- temperature
+
+
+def _high_readings(data: JournalData) -> list[TemperatureReading]:
+    readings = list(data.temperatures)
+    for infusion in data.infusions:
+        for vitals, offset in ((infusion.vitals_before, 0), (infusion.vitals_after, 1)):
+            if vitals.temperature is not None:
+                taken = (infusion.end or infusion.start) if offset else infusion.start
+                readings.append(TemperatureReading(infusion.id, taken, vitals.temperature,
+                                                   vitals.temperature_unit))
+    return sorted((r for r in readings if is_above_threshold(r.value, r.unit, data.settings)),
+                  key=lambda r: r.taken)
+
+
+def fever(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    episode: list[TemperatureReading] = []
+    for reading in _high_readings(data):
+        if episode and reading.taken - episode[-1].taken > FEVER_EPISODE_GAP:
+            yield _fever_alert(episode, data)
+            episode = []
+        episode.append(reading)
+    if episode:
+        yield _fever_alert(episode, data)
+
+
+def _fever_alert(episode: list[TemperatureReading], data: JournalData) -> Alert:
+    unit = data.settings.temperature_unit
+    highest = max(episode, key=lambda r: (r.value if r.unit == "F" else r.value * 9 / 5 + 32))
+    shown = format_temperature(highest.value, highest.unit, unit)
+    threshold = threshold_text(data.settings)
+    if len(episode) > 1:
+        recorded = (f"You recorded {len(episode)} temperatures above your fever threshold of "
+                    f"{threshold}; the highest was {shown} on {_when(highest.taken)}.")
+    else:
+        recorded = (f"You recorded a temperature of {shown} on {_when(highest.taken)}, above your "
+                    f"fever threshold of {threshold}.")
+    entries = list(dict.fromkeys(r.id for r in episode))
+    return _alert("fever", recorded, CONSULT_ACTION, entries, episode[0].taken,
+                  episode[-1].taken - episode[0].taken + timedelta(days=3), _fever_criterion(data))
+
+
+def _fever_criterion(data: JournalData) -> str | None:
+    """The document's criterion, or the person's own threshold when they changed it."""
+    settings = data.settings
+    if (settings.fever_threshold, settings.fever_threshold_unit) == DEFAULT_FEVER_THRESHOLD:
+        return None
+    return (f"A temperature above your own fever threshold of {threshold_text(settings)}, one of "
+            f"the signs of infection to report (the source document's is 100 °F / 37.8 °C).")
+
+
+# ---------------------------------------------------------------- reminders
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def reminders(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    today = moment.date()
+    for item in due_items(data, catalog):
+        if not item.overdue(today):
+            continue
+        due = f"{item.due:%a} {item.due.day} {item.due:%b %Y}"
+        if item.kind == "infusion":
+            yield _alert("infusion_overdue", f"Your {item.title.lower()} was due on {due}.",
+                         "If you have had it, log it; if not, contact your infusion centre or care team.",
+                         [f"due:{item.treatment}:{item.due.isoformat()}"], _start_of(item.due), None)
+        elif item.kind == "monitoring":
+            yield _alert("monitoring_due", f"Due on {due}: {item.title}.",
+                         "If it has been done, log it as a follow-up marked done; if not, ask "
+                         "your care team when it is booked.",
+                         [f"task:{item.task}:{item.due.isoformat()}"], _start_of(item.due), None)
+        else:
+            yield _alert("follow_up_overdue", f"{item.title} was due on {due} and is not marked done.",
+                         "If it has happened, mark it done; if not, contact your care team to rebook it.",
+                         [item.entry or ""], _start_of(item.due), None)
+
+
+def dose_limit(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    treatment_id = current_treatment(data, catalog)
+    treatment = catalog.treatments.get(treatment_id or "")
+    total = cumulative_dose(data, treatment) if treatment else None
+    if treatment is None or total is None or not data.infusions:
+        return
+    dose = treatment.default_dose.value if treatment.default_dose else 0
+    if total.given + Decimal(str(dose)) > total.limit:
+        last = max(i.start for i in data.infusions if i.treatment == treatment.id)
+        region = "EU" if data.settings.cumulative_region == "eu" else "US"
+        recorded = (f"Your journal shows {total.given} {total.unit} of {treatment.name} given. "
+                    f"One more usual dose of {dose} {total.unit} would pass the lifetime limit of "
+                    f"{total.limit} {total.unit} ({region} label).")
+        yield _alert("cumulative_dose_limit", recorded,
+                     "Talk with your care team before any further dose.",
+                     [f"limit:{treatment.id}"], last, None)
+
+
+def infusion_too_soon(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    """Regular doses (after any starting doses) closer together than the minimum gap."""
+    for treatment_id in {i.treatment for i in data.infusions}:
+        treatment = catalog.treatments.get(treatment_id)
+        if treatment is None or treatment.schedule.min_interval_days is None:
+            continue
+        yield from _too_soon(data, treatment)
+
+
+def _too_soon(data: JournalData, treatment: Treatment) -> Iterable[Alert]:
+    minimum = treatment.schedule.min_interval_days
+    given = sorted((i for i in data.infusions if i.treatment == treatment.id), key=lambda i: i.start)
+    loading_done = bool(data.plan and data.plan.treatment == treatment.id and data.plan.loading_done)
+    first_regular = 1 if loading_done else len(treatment.schedule.loading_days)
+    for earlier, later in zip(given[max(first_regular - 1, 0):], given[max(first_regular, 1):]):
+        gap = (later.start.date() - earlier.start.date()).days
+        if gap >= int(minimum.value):  # type: ignore[union-attr]
+            continue
+        usual = "a usual minimum, not confirmed by the label" if minimum.is_default else "the label's minimum"  # type: ignore[union-attr]
+        recorded = (f"You logged a {treatment.name} infusion on {_when(later.start)}, {gap} days "
+                    f"after the one before; {usual} is {int(minimum.value)} days.")  # type: ignore[union-attr]
+        yield _alert("infusion_too_soon", recorded, "Tell your care team, so they can check "
+                     "the timing of your next dose.", [earlier.id, later.id], later.start,
+                     timedelta(days=7))
+
+
+RuleFunction = Callable[[JournalData, Catalog, datetime], Iterable[Alert]]
+RULE_FUNCTIONS: tuple[RuleFunction, ...] = (
+    severe_reaction, neurological, fever, site_infection, unexplained_bruising,
+    severe_or_unusual, persistent_symptom, reminders, dose_limit, infusion_too_soon,
+)
+
+
+def _with_acknowledgement(alert: Alert, data: JournalData) -> Alert:
+    for ack in data.acknowledgements:
+        if ack.alert_key == alert.key:
+            return replace(alert, acknowledged_at=ack.at, acknowledgement_note=ack.note)
+    return alert
+
+
+def all_alerts(data: JournalData, catalog: Catalog, moment: datetime) -> list[Alert]:
+    """Every alert raised up to `moment`, acknowledged or not, most important first."""
+    seen = as_of(data, moment)
+    raised = [_with_acknowledgement(alert, seen)
+              for rule in RULE_FUNCTIONS for alert in rule(seen, catalog, moment)]
+    return sort_alerts(raised)
+
+
+def sort_alerts(alerts: Iterable[Alert]) -> list[Alert]:
+    by_time = sorted(alerts, key=lambda a: a.raised_at, reverse=True)
+    return sorted(by_time, key=lambda a: LEVELS.index(a.level))
+
+
+def active_alerts(data: JournalData, catalog: Catalog, moment: datetime) -> list[Alert]:
+    """The alerts to show now: raised, not acknowledged and still within their active time."""
+    return [a for a in all_alerts(data, catalog, moment) if a.is_active(moment)]
+
+
+def alerts_for_entry(data: JournalData, catalog: Catalog, moment: datetime,
+                     entry_id: str) -> list[Alert]:
+    """The active alerts a newly saved entry raised, for the window to show at once."""
+    return [a for a in active_alerts(data, catalog, moment) if entry_id in a.entries]

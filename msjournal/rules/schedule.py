@@ -1,0 +1,285 @@
+"""When the next infusion and the next checks are due: pure functions of the journal and a date.
+
+A care-team interval in the therapy plan overrides the catalog. Values the catalog marks
+unverified are flagged on the due item, so the window can show them as editable defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from msjournal.model.catalog import Catalog, Fact, MonitoringTask, Treatment
+from msjournal.model.records import FOLLOW_UP_KIND_NAMES, FollowUp, Infusion, JournalData
+
+COURSE_GAP_DAYS = 3  # infusions this close together belong to the same course
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str  # infusion, follow_up or monitoring
+    title: str
+    due: date
+    treatment: str | None = None
+    entry: str | None = None  # the follow-up's id, for follow_up items
+    task: str | None = None  # the catalog monitoring task, for monitoring items
+    note: str = ""
+    unverified: bool = False
+
+    def days_to_go(self, today: date) -> int:
+        return (self.due - today).days
+
+    def overdue(self, today: date) -> bool:
+        return self.due < today
+
+
+@dataclass(frozen=True)
+class DoseTotal:
+    given: Decimal
+    limit: Decimal
+    unit: str
+    uncounted: int = 0  # doses logged in another unit, which cannot be added up
+
+
+def current_treatment(data: JournalData, catalog: Catalog) -> str | None:
+    """The therapy plan's treatment, else the latest infusion of a regular (non-course) therapy."""
+    if data.plan is not None:
+        return data.plan.treatment
+    for infusion in sorted(data.infusions, key=lambda i: i.start, reverse=True):
+        treatment = catalog.treatments.get(infusion.treatment)
+        if treatment and treatment.schedule.type != "course_only":
+            return infusion.treatment
+    return None
+
+
+def series(data: JournalData, treatment_id: str) -> list[Infusion]:
+    """Infusions of this treatment in the current plan, oldest first."""
+    started = data.plan.started if data.plan and data.plan.treatment == treatment_id else None
+    found = [i for i in data.infusions if i.treatment == treatment_id
+             and (started is None or i.start.date() >= started)]
+    return sorted(found, key=lambda i: i.start)
+
+
+def _days(value: Fact | None) -> int:
+    return int(value.value) if value is not None else 0
+
+
+def _unverified(*facts: Fact | None) -> bool:
+    return any(f is not None and f.is_default for f in facts)
+
+
+def group_courses(infusions: list[Infusion]) -> list[list[Infusion]]:
+    courses: list[list[Infusion]] = []
+    for infusion in infusions:
+        previous = courses[-1][-1] if courses else None
+        if previous and (infusion.start.date() - previous.start.date()).days <= COURSE_GAP_DAYS:
+            courses[-1].append(infusion)
+        else:
+            courses.append([infusion])
+    return courses
+
+
+def cumulative_dose(data: JournalData, treatment: Treatment) -> DoseTotal | None:
+    schedule = treatment.schedule
+    if schedule.cumulative_limit is None:
+        return None
+    eu = data.settings.cumulative_region == "eu" and schedule.cumulative_limit_eu is not None
+    limit = schedule.cumulative_limit_eu if eu else schedule.cumulative_limit
+    doses = [i for i in data.infusions if i.treatment == treatment.id]
+    counted = [i.dose for i in doses if i.dose is not None and i.dose_unit == schedule.cumulative_unit]
+    return DoseTotal(sum(counted, Decimal(0)), Decimal(str(limit.value)),  # type: ignore[union-attr]
+                     schedule.cumulative_unit, len(doses) - len(counted))
+
+
+def _next_by_courses(treatment: Treatment, given: list[Infusion]) -> tuple[date | None, str]:
+    schedule = treatment.schedule
+    courses = group_courses(given)
+    index = len(courses) - 1
+    current = courses[-1]
+    if index < len(schedule.course_days) and len(current) < schedule.course_days[index]:
+        return current[-1].start.date() + timedelta(days=1), f"Day {len(current) + 1} of course {index + 1}"
+    if index + 1 < len(schedule.course_days):
+        start = current[0].start.date() + timedelta(days=_days(schedule.course_gap_days))
+        return start, f"Course {index + 2} ({schedule.course_days[index + 1]} days)"
+    return None, "Further courses only if your care team decides on one."
+
+
+LOADING_SLACK_DAYS = 28  # a "starting dose" this much later than planned was a regular one
+
+
+def _past_loading(treatment: Treatment, given: list[Infusion]) -> bool:
+    """True when the logged doses cannot be the starting doses (too far apart for them)."""
+    first = given[0].start.date()
+    planned = treatment.schedule.loading_days
+    return any((dose.start.date() - first).days > day + LOADING_SLACK_DAYS
+               for dose, day in zip(given, planned))
+
+
+def _next_by_loading(treatment: Treatment, given: list[Infusion], interval: int,
+                     first_regular: int) -> tuple[date, str]:
+    schedule = treatment.schedule
+    first, last = given[0].start.date(), given[-1].start.date()
+    count = len(given)
+    if count > len(schedule.loading_days) or _past_loading(treatment, given):
+        return last + timedelta(days=interval), "Regular dose"
+    if count < len(schedule.loading_days):
+        due, note = first + timedelta(days=schedule.loading_days[count]), f"Starting dose {count + 1}"
+    else:
+        due, note = first + timedelta(days=first_regular), "First regular dose"
+    return max(due, last + timedelta(days=1)), note  # never due before the dose just logged
+
+
+def next_infusion(data: JournalData, catalog: Catalog) -> DueItem | None:
+    treatment_id = current_treatment(data, catalog)
+    if treatment_id is None or treatment_id not in catalog.treatments:
+        return None
+    treatment = catalog.treatments[treatment_id]
+    given = series(data, treatment_id)
+    title = f"{treatment.name} infusion"
+    if not given:
+        started = data.plan.started if data.plan else None
+        return DueItem("infusion", title, started, treatment_id, note="First infusion") if started else None
+    return _next_given(data, treatment, given, title)
+
+
+def _next_given(data: JournalData, treatment: Treatment, given: list[Infusion], title: str) -> DueItem | None:
+    schedule = treatment.schedule
+    care_team = data.plan.interval_days if data.plan and data.plan.treatment == treatment.id else None
+    interval = care_team or _days(schedule.interval_days)
+    unverified = care_team is None and _unverified(schedule.interval_days)
+    last = given[-1].start.date()
+    if schedule.type == "repeating_until_cumulative_limit":
+        return _next_within_limit(data, treatment, last, interval, title, care_team)
+    loading_done = bool(data.plan and data.plan.treatment == treatment.id and data.plan.loading_done)
+    if schedule.type == "loading_then_repeating" and loading_done:
+        note = f"Every {care_team} days, as set by your care team" if care_team else "Regular dose"
+        return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
+                       note=note, unverified=unverified)
+    if schedule.type == "loading_then_repeating":
+        first_regular = care_team or _days(schedule.first_maintenance_day)
+        due, note = _next_by_loading(treatment, given, interval, first_regular)
+        if care_team and len(given) >= len(schedule.loading_days):
+            note = f"Every {care_team} days, as set by your care team"
+        unverified = care_team is None and _unverified(schedule.interval_days,
+                                                       schedule.first_maintenance_day)
+        return DueItem("infusion", title, due, treatment.id, note=note, unverified=unverified)
+    if schedule.type == "courses":
+        due, note = _next_by_courses(treatment, given)
+        return DueItem("infusion", title, due, treatment.id, note=note) if due else None
+    if schedule.type == "repeating":
+        note = f"Every {care_team} days, as set by your care team" if care_team else schedule.note
+        return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
+                       note=note, unverified=unverified)
+    return None
+
+
+def _next_within_limit(data: JournalData, treatment: Treatment, last: date, interval: int,
+                       title: str, care_team: int | None) -> DueItem | None:
+    total = cumulative_dose(data, treatment)
+    dose = Decimal(str(treatment.default_dose.value)) if treatment.default_dose else Decimal(0)
+    if total is not None and total.given + dose > total.limit:
+        return None  # the lifetime limit: only the care team decides on anything further
+    notes = [f"Every {care_team} days, as set by your care team"] if care_team else []
+    if total is not None:
+        notes.append(f"{total.given} of {total.limit} {total.unit} lifetime limit given")
+        if total.uncounted:
+            notes.append(f"{total.uncounted} dose(s) not logged in {total.unit} are not counted")
+    return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
+                   note="; ".join(notes))
+
+
+# ---------------------------------------------------------------- monitoring
+
+
+def _done_dates(follow_ups: tuple[FollowUp, ...], task: str) -> list[date]:
+    return sorted(f.done for f in follow_ups if f.task == task and f.done is not None)
+
+
+def _pending(follow_ups: tuple[FollowUp, ...], task: str) -> bool:
+    return any(f.task == task and f.done is None for f in follow_ups)
+
+
+def _monitoring_item(task: MonitoringTask, treatment: Treatment, due: date) -> DueItem:
+    unverified = _unverified(task.every_days, task.first_after_days)
+    note = "Default interval: check it with your care team" if unverified else ""
+    return DueItem("monitoring", task.title, due, treatment.id, task=task.id, note=note,
+                   unverified=unverified)
+
+
+def _task_due(data: JournalData, task: MonitoringTask, given: list[Infusion],
+              next_dose: DueItem | None) -> date | None:
+    done = _done_dates(data.follow_ups, task.id)
+    last = given[-1].start.date()
+    if task.before_each_dose:
+        if next_dose is None or (done and done[-1] >= last):
+            return None
+        return next_dose.due
+    if task.every_days is None:
+        return None
+    if done:
+        due = done[-1] + timedelta(days=_days(task.every_days))
+    else:
+        first_after = task.first_after_days or task.every_days
+        due = given[0].start.date() + timedelta(days=_days(first_after))
+    limit = task.until_days_after_last_infusion
+    if limit is not None and due > last + timedelta(days=_days(limit)):
+        return None
+    return due
+
+
+def _treatment_checks(data: JournalData, treatment: Treatment, given: list[Infusion],
+                      next_dose: DueItem | None, current: bool) -> list[DueItem]:
+    items = []
+    for task in treatment.monitoring:
+        if not current and task.until_days_after_last_infusion is None:
+            continue  # after stopping, only checks that explicitly run on (e.g. 48 months)
+        if _pending(data.follow_ups, task.id):
+            continue  # already planned as a follow-up, shown there
+        due = _task_due(data, task, given, next_dose)
+        if due is not None:
+            items.append(_monitoring_item(task, treatment, due))
+    return items
+
+
+def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
+    """Checks for the current treatment, and those that run on after an earlier one stopped.
+
+    A check shared by two treatments (natalizumab and its biosimilar) is listed once, for the
+    current treatment first."""
+    current = current_treatment(data, catalog)
+    others = sorted({i.treatment for i in data.infusions} - {current or ""})
+    items: list[DueItem] = []
+    for treatment_id in ([current] if current else []) + others:
+        treatment = catalog.treatments.get(treatment_id)
+        if treatment is None:
+            continue
+        is_current = treatment_id == current
+        given = series(data, treatment_id) if is_current else sorted(
+            (i for i in data.infusions if i.treatment == treatment_id), key=lambda i: i.start)
+        if given:
+            next_dose = next_infusion(data, catalog) if is_current else None
+            listed = {item.task for item in items}
+            items.extend(item for item in _treatment_checks(data, treatment, given, next_dose, is_current)
+                         if item.task not in listed)
+    return items
+
+
+def open_follow_ups(data: JournalData) -> list[DueItem]:
+    return [
+        DueItem("follow_up", f.title, f.due, f.treatment or None, entry=f.id, task=f.task or None,
+                note=FOLLOW_UP_KIND_NAMES.get(f.kind, f.kind))
+        for f in data.follow_ups if f.done is None
+    ]
+
+
+def due_items(data: JournalData, catalog: Catalog) -> list[DueItem]:
+    """Everything coming up, soonest first: the next infusion, checks and open follow-ups."""
+    items: list[DueItem] = []
+    upcoming = next_infusion(data, catalog)
+    if upcoming is not None:
+        items.append(upcoming)
+    items.extend(monitoring_due(data, catalog))
+    items.extend(open_follow_ups(data))
+    order = {"infusion": 0, "monitoring": 1, "follow_up": 2}
+    return sorted(items, key=lambda item: (item.due, order[item.kind], item.title))

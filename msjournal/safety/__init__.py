@@ -1,0 +1,1 @@
+"""Keeping the journal safe: backups and their policy, restore, health checks, passphrase protection."""

@@ -1,0 +1,1 @@
+"""SQLite through peewee: models, schema, opening, SQLCipher, rows, queries, files and locks."""

@@ -1,0 +1,101 @@
+"""The journal's tables as peewee models, declared once against a proxy each Journal binds.
+
+Only msjournal.storage and msjournal.journal use them; the window and the command line go
+through msjournal.journal.Journal.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+database = pw.DatabaseProxy()
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Infusion(BaseModel):
+    uid = pw.CharField(unique=True)
+    treatment = pw.CharField()
+    start = pw.DateTimeField()
+    end = pw.DateTimeField(null=True)
+    dose = pw.CharField(null=True)  # decimal text: keeps exactly what was entered
+    dose_unit = pw.CharField(default="")
+    dose_number = pw.IntegerField(null=True)
+    site = pw.CharField(default="")
+    location = pw.CharField(default="")
+    administered_by = pw.CharField(default="")
+    lot = pw.CharField(default="")
+    premedications = pw.TextField(default="")
+    temp_before = pw.CharField(null=True)
+    temp_before_unit = pw.CharField(default="C")
+    pulse_before = pw.IntegerField(null=True)
+    systolic_before = pw.IntegerField(null=True)
+    diastolic_before = pw.IntegerField(null=True)
+    temp_after = pw.CharField(null=True)
+    temp_after_unit = pw.CharField(default="C")
+    pulse_after = pw.IntegerField(null=True)
+    systolic_after = pw.IntegerField(null=True)
+    diastolic_after = pw.IntegerField(null=True)
+    notes = pw.TextField(default="")
+
+
+class SideEffect(BaseModel):
+    uid = pw.CharField(unique=True)
+    symptom = pw.CharField()
+    other_label = pw.CharField(default="")
+    severity = pw.IntegerField()
+    onset = pw.DateTimeField()
+    resolved = pw.DateTimeField(null=True)
+    infusion = pw.ForeignKeyField(Infusion, null=True, on_delete="SET NULL", backref="side_effects")
+    during_infusion = pw.BooleanField(default=False)
+    unusual = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+
+
+class Temperature(BaseModel):
+    uid = pw.CharField(unique=True)
+    taken = pw.DateTimeField()
+    value = pw.CharField()  # decimal text, as entered
+    unit = pw.CharField()
+    notes = pw.TextField(default="")
+
+
+class FollowUp(BaseModel):
+    uid = pw.CharField(unique=True)
+    kind = pw.CharField()
+    title = pw.CharField()
+    due = pw.DateField()
+    done = pw.DateField(null=True)
+    with_whom = pw.CharField(default="")
+    task = pw.CharField(default="")
+    treatment = pw.CharField(default="")
+    notes = pw.TextField(default="")
+
+
+class TherapyPlan(BaseModel):
+    treatment = pw.CharField()
+    started = pw.DateField(null=True)
+    interval_days = pw.IntegerField(null=True)
+    evaluation_done = pw.BooleanField(default=False)
+    risks_discussed = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+    ended = pw.DateField(null=True)
+    loading_done = pw.BooleanField(default=False)  # schema 3: starting doses were before the journal
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()  # JSON
+
+
+class AlertAcknowledgement(BaseModel):
+    alert_key = pw.CharField(primary_key=True)
+    at = pw.DateTimeField()
+    note = pw.TextField(default="")
+
+
+ALL_MODELS = (Infusion, SideEffect, Temperature, FollowUp, TherapyPlan, Setting, AlertAcknowledgement)

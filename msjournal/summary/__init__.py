@@ -1,0 +1,1 @@
+"""The appointment summary: what it says (data), how it looks (overview, log, pages, style), PDF and HTML."""

@@ -1,0 +1,217 @@
+"""What the appointment summary says, worked out from the journal: pure functions, no layout.
+
+The PDF (summary_pdf), the printed version (ui/summary_dialog) and the tests all read
+this one Overview, so what is printed and what is tested cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from statistics import median
+
+from msjournal.rules.alerts import Alert, all_alerts
+from msjournal.model.catalog import Catalog
+from msjournal.model.as_of import as_of
+from msjournal.model.period import within_period
+from msjournal.model.records import Infusion, JournalData, SideEffect, TemperatureReading
+from msjournal.rules.schedule import DueItem, current_treatment, due_items, series
+from msjournal.model.temperature import format_temperature, is_above_threshold, threshold_text
+
+DEFAULT_MONTHS = 6
+APPOINTMENT = "appointment"
+
+
+@dataclass(frozen=True)
+class Therapy:
+    name: str
+    started: date | None
+    interval_days: int | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class InfusionLine:
+    start: datetime
+    treatment: str
+    dose: str
+    number: int | None
+    lot: str
+    reactions: str  # side effects recorded during the infusion
+
+
+@dataclass(frozen=True)
+class SymptomGroup:
+    name: str
+    times: int
+    worst: int
+    typical_duration: str
+    ongoing: int
+    unusual: int
+
+
+@dataclass(frozen=True)
+class HighReading:
+    taken: datetime
+    shown: str
+    where: str  # "" for a home reading, else "before/after infusion"
+
+
+@dataclass(frozen=True)
+class Overview:
+    person: str
+    start: date
+    end: date
+    made: date
+    therapy: Therapy | None
+    infusions: tuple[InfusionLine, ...]
+    symptoms: tuple[SymptomGroup, ...]
+    alerts: tuple[Alert, ...]
+    high_readings: tuple[HighReading, ...]
+    threshold: str
+    due: tuple[DueItem, ...]
+    questions: str
+    period_data: JournalData  # the entries within the period, for the detailed log
+
+    @property
+    def effects_count(self) -> int:
+        return sum(group.times for group in self.symptoms)
+
+
+def end_of(day: date) -> datetime:
+    return datetime.combine(day, time(23, 59, 59))
+
+
+def months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def default_period(data: JournalData, today: date) -> tuple[date, date]:
+    """From the last completed appointment (or 6 months back) to today."""
+    done = [f.done for f in data.follow_ups
+            if f.kind == APPOINTMENT and f.done is not None and f.done < today]
+    return (max(done) if done else months_before(today, DEFAULT_MONTHS)), today
+
+
+def therapy(data: JournalData, catalog: Catalog) -> Therapy | None:
+    if data.plan is not None:
+        plan = data.plan
+        return Therapy(catalog.treatment_name(plan.treatment), plan.started, plan.interval_days,
+                       plan.notes)
+    treatment = current_treatment(data, catalog)
+    if treatment is None:
+        return None
+    given = series(data, treatment)
+    return Therapy(catalog.treatment_name(treatment), given[0].start.date() if given else None,
+                   None, "")
+
+
+def dose_text(infusion: Infusion) -> str:
+    if infusion.dose is None:
+        return ""
+    return f"{infusion.dose.normalize():f} {infusion.dose_unit}".strip()
+
+
+def _during(infusion: Infusion, effect: SideEffect) -> bool:
+    if effect.infusion == infusion.id and effect.during_infusion:
+        return True
+    end = infusion.end or infusion.start
+    return effect.infusion in (None, infusion.id) and infusion.start <= effect.onset <= end
+
+
+def reactions_text(infusion: Infusion, effects: tuple[SideEffect, ...], catalog: Catalog) -> str:
+    found = [e for e in effects if _during(infusion, e)]
+    return ", ".join(f"{catalog.symptom_name(e.symptom, e.other_label)} ({e.severity}/10)"
+                     for e in found)
+
+
+def infusion_lines(data: JournalData, catalog: Catalog) -> tuple[InfusionLine, ...]:
+    return tuple(
+        InfusionLine(i.start, catalog.treatment_name(i.treatment), dose_text(i), i.dose_number,
+                     i.lot, reactions_text(i, data.side_effects, catalog))
+        for i in sorted(data.infusions, key=lambda i: i.start)
+    )
+
+
+def duration_text(span: timedelta) -> str:
+    hours = span.total_seconds() / 3600
+    if hours < 1:
+        return "under 1 hour"
+    if hours < 48:
+        return f"{round(hours)} hours" if round(hours) != 1 else "1 hour"
+    return f"{round(hours / 24)} days"
+
+
+def symptom_groups(data: JournalData, catalog: Catalog, moment: datetime) -> tuple[SymptomGroup, ...]:
+    """Side effects by symptom: how often, worst, typical (median) duration, still ongoing."""
+    grouped: dict[str, list[SideEffect]] = defaultdict(list)
+    for effect in data.side_effects:
+        grouped[catalog.symptom_name(effect.symptom, effect.other_label)].append(effect)
+    groups = []
+    for name, effects in grouped.items():
+        ended = [e.resolved - e.onset for e in effects if e.resolved is not None and e.resolved <= moment]
+        typical = duration_text(median(ended)) if ended else "not yet known"
+        ongoing = sum(1 for e in effects if e.resolved is None or e.resolved > moment)
+        groups.append(SymptomGroup(name, len(effects), max(e.severity for e in effects), typical,
+                                   ongoing, sum(1 for e in effects if e.unusual)))
+    return tuple(sorted(groups, key=lambda g: (-g.times, -g.worst, g.name)))
+
+
+def high_readings(data: JournalData) -> tuple[HighReading, ...]:
+    """Temperatures above the fever threshold: home readings and infusion vitals."""
+    settings, unit = data.settings, data.settings.temperature_unit
+    found: list[HighReading] = []
+    readings: list[tuple[TemperatureReading, str]] = [(t, "") for t in data.temperatures]
+    for infusion in data.infusions:
+        for vitals, where, taken in ((infusion.vitals_before, "before infusion", infusion.start),
+                                     (infusion.vitals_after, "after infusion",
+                                      infusion.end or infusion.start)):
+            if vitals.temperature is not None:
+                readings.append((TemperatureReading(infusion.id, taken, vitals.temperature,
+                                                    vitals.temperature_unit), where))
+    for reading, where in readings:
+        if is_above_threshold(reading.value, reading.unit, settings):
+            found.append(HighReading(reading.taken,
+                                     format_temperature(reading.value, reading.unit, unit), where))
+    return tuple(sorted(found, key=lambda r: r.taken))
+
+
+def alerts_in_period(data: JournalData, catalog: Catalog, start: date, end: date) -> tuple[Alert, ...]:
+    raised = all_alerts(data, catalog, end_of(end))
+    inside = [a for a in raised if start <= a.raised_at.date() <= end]
+    return tuple(sorted(inside, key=lambda a: a.raised_at))
+
+
+def recorded_text(alert: Alert) -> str:
+    """What was recorded, without the criterion and action the summary shows separately."""
+    return alert.message.partition(" This meets the criterion:")[0]
+
+
+def build_overview(data: JournalData, catalog: Catalog, start: date, end: date,
+                   made: date | None = None) -> Overview:
+    """Everything page 1 of the summary says, for the period [start, end]."""
+    moment = end_of(end)
+    seen = as_of(data, moment)
+    inside = within_period(seen, start, end)
+    return Overview(
+        person=data.settings.person_name.strip(),
+        start=start, end=end, made=made or date.today(),
+        therapy=therapy(seen, catalog),
+        infusions=infusion_lines(inside, catalog),
+        symptoms=symptom_groups(inside, catalog, moment),
+        alerts=alerts_in_period(data, catalog, start, end),
+        high_readings=high_readings(inside),
+        threshold=threshold_text(data.settings),
+        due=tuple(due_items(seen, catalog)),
+        questions=data.settings.questions.strip(),
+        period_data=inside,
+    )
+

@@ -1,0 +1,1 @@
+"""The window's dialogs: entry forms on a shared base, settings, plan, backups, exchange, passphrases."""

@@ -1,0 +1,1 @@
+"""Widgets the window's pages are built from: alert cards, fields, layouts, table models, chart canvas."""

@@ -4,6 +4,7 @@
     python3 dev.py app [msjournal options]   open the demo journal in the window (default: --demo)
     python3 dev.py test [pytest options]     run the whole test suite, headless
     python3 dev.py msjournal ARGS...         run the msjournal command line
+    python3 dev.py check                     the quality gates: ruff (lint, format), mypy
 
 Only Python 3.11+ is needed; the first run installs the dependencies into .venv/.
 """
@@ -32,7 +33,7 @@ def requirements_digest() -> str:
 
 
 def ensure_environment() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs under any python3; explain, don't crash
         sys.exit(f"msjournal needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
@@ -58,8 +59,29 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "msjournal", *(rest or ["--demo"])], env=env)
     if command == "msjournal":
         return subprocess.call([str(python), "-m", "msjournal", *rest], env=env)
+    if command == "check":
+        return quality_gates(python)
     print(__doc__, file=sys.stderr)
     return 2
+
+
+GATES = (
+    ("ruff", "check", "msjournal", "tests", "benchmarks", "dev.py"),
+    ("ruff", "format", "--check", "msjournal", "tests", "benchmarks", "dev.py"),
+    ("mypy",),
+)
+
+
+def quality_gates(python: Path) -> int:
+    """Each gate in turn; all of them run, and the exit code says whether any failed."""
+    failed = []
+    for tool, *args in GATES:
+        print(f"$ {tool} {' '.join(args)}", flush=True)
+        if subprocess.call([str(python), "-m", tool, *args], cwd=ROOT) != 0:
+            failed.append(tool)
+    if failed:
+        print(f"Quality gates failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

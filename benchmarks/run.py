@@ -37,8 +37,9 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def alternate(product: Callable[[], object], baseline: Callable[[], object] | None,
-              runs: int, warmup: int = 1) -> tuple[float, float | None]:
+def alternate(
+    product: Callable[[], object], baseline: Callable[[], object] | None, runs: int, warmup: int = 1
+) -> tuple[float, float | None]:
     for _ in range(warmup):
         product()
         if baseline:
@@ -60,8 +61,11 @@ def make_journals(folder: Path) -> dict[int, Path]:
     paths = {}
     for years in YEARS:
         path = folder / f"demo-{years}y.sqlite"
-        subprocess.run([sys.executable, "-m", "msjournal", "demo", "--out", str(path),
-                        "--years", str(years)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "msjournal", "demo", "--out", str(path), "--years", str(years)],
+            check=True,
+            capture_output=True,
+        )
         paths[years] = path
     return paths
 
@@ -83,8 +87,10 @@ def run_process(args: list[str]) -> tuple[float, int]:
 def bench_startup(journals: dict[int, Path], runs: int) -> list[Row]:
     """Every journal and the bare window take turns in each round, so drift hits all alike."""
     bare = [sys.executable, str(HERE / "bare_window.py")]
-    commands = {years: [sys.executable, "-m", "msjournal", "--journal", str(path), "--quit-after-show"]
-                for years, path in journals.items()}
+    commands = {
+        years: [sys.executable, "-m", "msjournal", "--journal", str(path), "--quit-after-show"]
+        for years, path in journals.items()
+    }
     times: dict[object, list[float]] = {key: [] for key in [*commands, "bare"]}
     for round_number in range(runs * 2 + 1):
         for key, command in [*commands.items(), ("bare", bare)]:
@@ -95,8 +101,14 @@ def bench_startup(journals: dict[int, Path], runs: int) -> list[Row]:
     rows: list[Row] = []
     for years in commands:
         target = "≤ 1.5× bare window" if years == 10 else ""
-        rows.append((f"start-up to painted window, {years}-year journal", medians[years],
-                     medians["bare"], target))
+        rows.append(
+            (
+                f"start-up to painted window, {years}-year journal",
+                medians[years],
+                medians["bare"],
+                target,
+            )
+        )
     growth = medians[30] / medians[0]
     rows.append(("start-up, 30-year / empty journal", growth * 100, 100.0, "within 10% (≤ 110)"))
     return rows
@@ -107,8 +119,14 @@ def bench_memory(journals: dict[int, Path]) -> list[Row]:
     app = [sys.executable, "-m", "msjournal", "--journal", str(journals[10]), "--quit-after-show"]
     app_kib = statistics.median(run_process(app)[1] for _ in range(3))
     bare_kib = statistics.median(run_process(bare)[1] for _ in range(3))
-    return [("peak memory, window on 10-year journal (MiB)", app_kib / 1024, bare_kib / 1024,
-             "≤ 1.3× bare window")]
+    return [
+        (
+            "peak memory, window on 10-year journal (MiB)",
+            app_kib / 1024,
+            bare_kib / 1024,
+            "≤ 1.3× bare window",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- saving and rules
@@ -138,9 +156,8 @@ def bench_save(folder: Path, runs: int) -> list[Row]:
 
 
 def bench_rules(journals: dict[int, Path], runs: int) -> list[Row]:
-    from msjournal.rules import alerts
-    from msjournal.rules import schedule
     from msjournal.journal import Journal
+    from msjournal.rules import alerts, schedule
 
     journal = Journal.open(journals[10])
     now = datetime.now()
@@ -189,6 +206,7 @@ def bench_charts(journals: dict[int, Path], runs: int) -> list[Row]:
     data, catalog = journal.snapshot(), journal.catalog
     rows: list[Row] = []
     for kind in charts.CHART_KINDS:
+
         def product(kind: str = kind) -> Figure:
             figure = Figure(figsize=(10, 5), dpi=100)
             FigureCanvasAgg(figure)
@@ -197,10 +215,20 @@ def bench_charts(journals: dict[int, Path], runs: int) -> list[Row]:
             return figure
 
         series = _drawn_series(product())
-        product_ms, base_ms = alternate(product, lambda: draw_bare(series), runs)
+
+        def baseline(series: list[tuple[list[float], list[float]]] = series) -> None:
+            draw_bare(series)
+
+        product_ms, base_ms = alternate(product, baseline, runs)
         points = sum(len(x) for x, _ in series)
-        rows.append((f"chart '{kind}', 10-year journal ({points} points)", product_ms, base_ms,
-                     "≤ 1.5× bare matplotlib and < 300 ms"))
+        rows.append(
+            (
+                f"chart '{kind}', 10-year journal ({points} points)",
+                product_ms,
+                base_ms,
+                "≤ 1.5× bare matplotlib and < 300 ms",
+            )
+        )
     journal.close()
     return rows
 
@@ -212,8 +240,13 @@ def bench_summary(journals: dict[int, Path], folder: Path, runs: int) -> list[Ro
     journal = Journal.open(journals[10])
     data, catalog = journal.snapshot(), journal.catalog
     today = date.today()
-    six = lambda: write_summary(data, catalog, folder / "six.pdf", today - timedelta(days=182), today)  # noqa: E731
-    ten = lambda: write_summary(data, catalog, folder / "ten.pdf", today - timedelta(days=3653), today)  # noqa: E731
+
+    def six() -> None:
+        write_summary(data, catalog, folder / "six.pdf", today - timedelta(days=182), today)
+
+    def ten() -> None:
+        write_summary(data, catalog, folder / "ten.pdf", today - timedelta(days=3653), today)
+
     six_ms, _ = alternate(six, None, runs)
     ten_ms, _ = alternate(ten, None, max(3, runs // 2))
     journal.close()
@@ -235,14 +268,23 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def write_results(rows: list[Row], out: Path, notes: str) -> None:
-    lines = ["# Benchmark results", "",
-             f"Machine: {machine()}  ", f"Date: {datetime.now():%Y-%m-%d %H:%M}  ",
-             "Command: `.venv/bin/python benchmarks/run.py`", "",
-             "| benchmark | msjournal | baseline | ratio | target |", "| --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}  ",
+        f"Date: {datetime.now():%Y-%m-%d %H:%M}  ",
+        "Command: `.venv/bin/python benchmarks/run.py`",
+        "",
+        "| benchmark | msjournal | baseline | ratio | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
     for name, product, base, target in rows:
         ratio = f"{product / base:.2f}×" if base else ""
         base_text = f"{base:.1f}" if base is not None else ""
@@ -261,13 +303,19 @@ def main() -> int:
         folder = Path(temporary)
         journals = make_journals(folder)
         rows: list[Row] = []
-        for step in (lambda: bench_startup(journals, runs), lambda: bench_memory(journals),
-                     lambda: bench_save(folder, runs), lambda: bench_rules(journals, runs),
-                     lambda: bench_charts(journals, runs),
-                     lambda: bench_summary(journals, folder, runs)):
+        for step in (
+            lambda: bench_startup(journals, runs),
+            lambda: bench_memory(journals),
+            lambda: bench_save(folder, runs),
+            lambda: bench_rules(journals, runs),
+            lambda: bench_charts(journals, runs),
+            lambda: bench_summary(journals, folder, runs),
+        ):
             for row in step():
                 rows.append(row)
-                print(f"{row[0]}: {row[1]:.1f}" + (f" vs {row[2]:.1f}" if row[2] else ""), flush=True)
+                print(
+                    f"{row[0]}: {row[1]:.1f}" + (f" vs {row[2]:.1f}" if row[2] else ""), flush=True
+                )
     notes_file = HERE / "NOTES.md"
     write_results(rows, Path(args.out), notes_file.read_text() if notes_file.exists() else "")
     print(f"Wrote {args.out}")

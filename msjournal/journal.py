@@ -14,20 +14,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import peewee as pw
 
-from msjournal.storage import database as db
-from msjournal.storage import models
-from msjournal.storage import queries as reading
 from msjournal.model import settings as settings_store
-from msjournal.storage import rows as store
-from msjournal.storage.journal_file import remove_leftover_copies
-from msjournal.storage.journal_lock import JournalLock
 from msjournal.model.catalog import Catalog, load_catalog
 from msjournal.model.entry_changes import changed_elsewhere_message
 from msjournal.model.errors import JournalError, NotFoundError, StaleEntryError
+from msjournal.model.kinds import (
+    BY_CODE,
+    INFUSION,
+    KINDS,
+    SIDE_EFFECT,
+    TEMPERATURE,
+    EntryKind,
+    kind_of,
+)
 from msjournal.model.records import (
     Acknowledgement,
     Entry,
@@ -41,21 +44,29 @@ from msjournal.model.records import (
 )
 from msjournal.rules.validation import (
     MAX_NOTE,
-    text,
     Draft,
+    text,
     validate_follow_up,
     validate_infusion,
     validate_plan,
     validate_side_effect,
     validate_temperature,
 )
+from msjournal.storage import database as db
+from msjournal.storage import models
+from msjournal.storage import queries as reading
+from msjournal.storage import rows as store
+from msjournal.storage.journal_file import remove_leftover_copies
+from msjournal.storage.journal_lock import JournalLock
 
 RECENT_DAYS = 60
 SCHEDULE_LOOKBACK = timedelta(days=400)
-PREFIXES = {Infusion: "inf", SideEffect: "se", TemperatureReading: "t", FollowUp: "f"}
-MODELS: dict[str, type[models.BaseModel]] = {
-    "inf": models.Infusion, "se": models.SideEffect, "t": models.Temperature, "f": models.FollowUp,
+MODELS: dict[EntryKind, type[models.BaseModel]] = {
+    kind: models.MODEL_BY_TABLE[kind.table] for kind in KINDS
 }
+
+
+_Record = TypeVar("_Record", Infusion, SideEffect, TemperatureReading, FollowUp)
 
 
 @dataclass(frozen=True)
@@ -68,11 +79,12 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _prefix(entry_id: str) -> str:
-    prefix = entry_id.split("-", 1)[0]
-    if prefix not in MODELS:
-        raise NotFoundError(f"No entry has the id {entry_id!r}.")
-    return prefix
+def _kind(kind: str | EntryKind) -> EntryKind:
+    if isinstance(kind, EntryKind):
+        return kind
+    if kind not in BY_CODE:
+        raise NotFoundError(f"There is no kind of entry called {kind!r}.")
+    return BY_CODE[kind]
 
 
 def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -82,6 +94,7 @@ def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
     journal and gives the previous binding back afterwards, so a hook, a preview or a restore
     that uses journal B in the middle of a call on journal A never sends A's writes to B.
     """
+
     @functools.wraps(method)
     def wrapper(self: Journal, *args: Any, **kwargs: Any) -> Any:
         if self._db.is_closed():
@@ -98,9 +111,21 @@ def _bound(method: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _expect(record_type: type[_Record], record: Entry) -> _Record:
+    """The record `add` made, as the type its kind promises."""
+    assert isinstance(record, record_type)
+    return record
+
+
 class Journal:
-    def __init__(self, path: Path, database: pw.SqliteDatabase, catalog: Catalog,
-                 passphrase: str | None = None, lock: JournalLock | None = None):
+    def __init__(
+        self,
+        path: Path,
+        database: pw.SqliteDatabase,
+        catalog: Catalog,
+        passphrase: str | None = None,
+        lock: JournalLock | None = None,
+    ):
         self.path = path
         self._db = database
         self._lock = lock or JournalLock(path)
@@ -116,9 +141,13 @@ class Journal:
         self.before_import: list[Callable[[Journal], None]] = []
 
     @classmethod
-    def open(cls, path: Path | str, catalog: Catalog | None = None,
-             before_upgrade: Callable[[int], None] | None = None,
-             passphrase: str | None = None) -> Journal:
+    def open(
+        cls,
+        path: Path | str,
+        catalog: Catalog | None = None,
+        before_upgrade: Callable[[int], None] | None = None,
+        passphrase: str | None = None,
+    ) -> Journal:
         """Open or create a journal; with a passphrase it is (or is created) encrypted."""
         path = Path(path).expanduser()
         db.check_is_journal(path, passphrase)  # no lock file beside a file that is not a journal
@@ -183,8 +212,10 @@ class Journal:
     def _atomic(self) -> Iterator[None]:
         """One write transaction; SQLite failures become a JournalError and nothing is written."""
         if self.read_only:
-            raise JournalError(f"Could not save: {self.path} is on a read-only disk or in a "
-                               f"read-only folder, so it can only be read. Nothing was changed.")
+            raise JournalError(
+                f"Could not save: {self.path} is on a read-only disk or in a "
+                f"read-only folder, so it can only be read. Nothing was changed."
+            )
         first: Exception | None = None  # SQLite may roll back by itself; report the cause
         try:
             with self._db.atomic("IMMEDIATE"):
@@ -252,9 +283,12 @@ class Journal:
     @_bound
     def snapshot(self) -> JournalData:
         return JournalData(
-            infusions=tuple(self.infusions()), side_effects=tuple(self.side_effects()),
-            temperatures=tuple(self.temperatures()), follow_ups=tuple(self.follow_ups()),
-            plan=self.plan(), settings=self.settings(),
+            infusions=tuple(self.infusions()),
+            side_effects=tuple(self.side_effects()),
+            temperatures=tuple(self.temperatures()),
+            follow_ups=tuple(self.follow_ups()),
+            plan=self.plan(),
+            settings=self.settings(),
             acknowledgements=tuple(self.acknowledgements()),
         )
 
@@ -270,27 +304,39 @@ class Journal:
         since = moment - timedelta(days=days)
         plan = self.plan()
         return JournalData(
-            infusions=tuple(reading.schedule_infusions(self.catalog, moment - SCHEDULE_LOOKBACK, plan)),
+            infusions=tuple(
+                reading.schedule_infusions(self.catalog, moment - SCHEDULE_LOOKBACK, plan)
+            ),
             side_effects=tuple(reading.side_effects(since)),
             temperatures=tuple(reading.temperatures(since)),
-            follow_ups=tuple(self.follow_ups()), plan=plan, settings=self.settings(),
+            follow_ups=tuple(self.follow_ups()),
+            plan=plan,
+            settings=self.settings(),
             acknowledgements=tuple(self.acknowledgements()),
         )
 
     @_bound
-    def get(self, entry_id: str) -> Entry:
-        model = MODELS[_prefix(entry_id)]
-        row = model.select().where(model.uid == entry_id).dicts().first()
-        if row is None:
-            raise NotFoundError(f"No entry has the id {entry_id!r}.")
-        return self._record_from_row(_prefix(entry_id), row)
+    def kind_of(self, entry_id: str) -> EntryKind:
+        """The kind of the entry with this id (ids of imported entries may be any text)."""
+        for kind in sorted(KINDS, key=lambda k: not entry_id.startswith(f"{k.code}-")):
+            model: Any = MODELS[kind]
+            if model.select(model.id).where(model.uid == entry_id).exists():
+                return kind
+        raise NotFoundError(f"No entry has the id {entry_id!r}.")
 
-    def _record_from_row(self, prefix: str, row: dict[str, Any]) -> Entry:
-        if prefix == "inf":
+    @_bound
+    def get(self, entry_id: str) -> Entry:
+        kind = self.kind_of(entry_id)
+        model: Any = MODELS[kind]
+        row = model.select().where(model.uid == entry_id).dicts().first()
+        return self._record_from_row(kind, row)
+
+    def _record_from_row(self, kind: EntryKind, row: dict[str, Any]) -> Entry:
+        if kind is INFUSION:
             return store.infusion_from_row(row)
-        if prefix == "se":
+        if kind is SIDE_EFFECT:
             return store.side_effect_from_row(row, reading.infusion_uids())
-        if prefix == "t":
+        if kind is TEMPERATURE:
             return store.temperature_from_row(row)
         return store.follow_up_from_row(row)
 
@@ -317,23 +363,25 @@ class Journal:
 
     # ------------------------------------------------------------ writing entries
 
-    def _new_id(self, prefix: str) -> str:
+    def _new_id(self, kind: EntryKind) -> str:
         # 64 random bits: a clash is too unlikely to spend a query on every save; the
         # column is UNIQUE, so one would be refused, never overwrite an entry.
-        return f"{prefix}-{secrets.token_hex(8)}"
+        return f"{kind.code}-{secrets.token_hex(8)}"
 
     def _infusion_pk(self, uid: str | None) -> int | None:
         if uid is None:
             return None
         return models.Infusion.get(models.Infusion.uid == uid).id
 
-    def _validate(self, prefix: str, draft: Draft, entry_id: str, now: datetime | None) -> Entry:
-        if prefix == "inf":
+    def _validate(
+        self, kind: EntryKind, draft: Draft, entry_id: str, now: datetime | None
+    ) -> Entry:
+        if kind is INFUSION:
             return validate_infusion(draft, self.catalog, entry_id, now)
-        if prefix == "se":
+        if kind is SIDE_EFFECT:
             known = set(models.Infusion.select(models.Infusion.uid).scalars())
             return validate_side_effect(draft, self.catalog, entry_id, known, now)
-        if prefix == "t":
+        if kind is TEMPERATURE:
             return validate_temperature(draft, entry_id, now)
         return validate_follow_up(draft, entry_id)
 
@@ -347,11 +395,13 @@ class Journal:
         return store.follow_up_columns(record)
 
     def _insert(self, record: Entry) -> None:
-        MODELS[PREFIXES[type(record)]].insert(**self._columns(record)).execute()
+        model: Any = MODELS[kind_of(record)]
+        model.insert(**self._columns(record)).execute()
 
     @_bound
-    def add(self, kind: str, draft: Draft, now: datetime | None = None) -> Entry:
-        """Validate and save a new entry of kind inf, se, t or f."""
+    def add(self, kind: str | EntryKind, draft: Draft, now: datetime | None = None) -> Entry:
+        """Validate and save a new entry of a kind (or its code: inf, se, t or f)."""
+        kind = _kind(kind)
         record = self._validate(kind, draft, self._new_id(kind), now or _now())
         with self._atomic():
             self._insert(record)
@@ -359,33 +409,37 @@ class Journal:
 
     @_bound
     def add_infusion(self, draft: Draft, now: datetime | None = None) -> Infusion:
-        return self.add("inf", draft, now)  # type: ignore[return-value]
+        return _expect(Infusion, self.add(BY_CODE["inf"], draft, now))
 
     @_bound
     def add_side_effect(self, draft: Draft, now: datetime | None = None) -> SideEffect:
-        return self.add("se", draft, now)  # type: ignore[return-value]
+        return _expect(SideEffect, self.add(BY_CODE["se"], draft, now))
 
     @_bound
     def add_temperature(self, draft: Draft, now: datetime | None = None) -> TemperatureReading:
-        return self.add("t", draft, now)  # type: ignore[return-value]
+        return _expect(TemperatureReading, self.add(BY_CODE["t"], draft, now))
 
     @_bound
     def add_follow_up(self, draft: Draft, now: datetime | None = None) -> FollowUp:
-        return self.add("f", draft, now)  # type: ignore[return-value]
+        return _expect(FollowUp, self.add(BY_CODE["f"], draft, now))
 
     @_bound
-    def update(self, entry_id: str, draft: Draft, now: datetime | None = None,
-               expected: Entry | None = None) -> Entry:
+    def update(
+        self,
+        entry_id: str,
+        draft: Draft,
+        now: datetime | None = None,
+        expected: Entry | None = None,
+    ) -> Entry:
         """Replace an entry's fields with a validated draft; the id stays the same.
 
         `expected` is the entry as the form showed it: when the journal holds something else
         (another window or a command changed it meanwhile), nothing is written and
         StaleEntryError carries the newer entry.
         """
-        prefix = _prefix(entry_id)
-        self.get(entry_id)
-        record = self._validate(prefix, draft, entry_id, now or _now())
-        model = MODELS[prefix]
+        kind = self.kind_of(entry_id)
+        record = self._validate(kind, draft, entry_id, now or _now())
+        model: Any = MODELS[kind]
         with self._atomic():
             self._refuse_if_changed(entry_id, expected)
             model.update(**self._columns(record)).where(model.uid == entry_id).execute()
@@ -403,26 +457,30 @@ class Journal:
             raise StaleEntryError(changed_elsewhere_message(expected, current), current)
 
     @_bound
-    def mark_follow_up_done(self, entry_id: str, on: date, outcome: str | None = None,
-                            expected: Entry | None = None) -> FollowUp:
+    def mark_follow_up_done(
+        self, entry_id: str, on: date, outcome: str | None = None, expected: Entry | None = None
+    ) -> FollowUp:
         current = self.get(entry_id)
         if not isinstance(current, FollowUp):
             raise NotFoundError(f"{entry_id} is not a follow-up.")
         notes = current.notes if outcome is None else outcome
         with self._atomic():
             self._refuse_if_changed(entry_id, expected)
-            models.FollowUp.update(done=on, notes=notes).where(models.FollowUp.uid == entry_id).execute()
+            models.FollowUp.update(done=on, notes=notes).where(
+                models.FollowUp.uid == entry_id
+            ).execute()
         return replace(current, done=on, notes=notes)
 
     @_bound
-    def delete(self, entry_id: str,
-               expected: Entry | None = None) -> tuple[Entry, tuple[SideEffect, ...]]:
+    def delete(
+        self, entry_id: str, expected: Entry | None = None
+    ) -> tuple[Entry, tuple[SideEffect, ...]]:
         """Delete an entry; returns it (and side effects it unlinked) so it can be restored."""
         record = self.get(entry_id)
         unlinked: tuple[SideEffect, ...] = ()
         if isinstance(record, Infusion):
             unlinked = tuple(s for s in self.side_effects() if s.infusion == entry_id)
-        model = MODELS[_prefix(entry_id)]
+        model: Any = MODELS[kind_of(record)]
         with self._atomic():
             self._refuse_if_changed(entry_id, expected)
             model.delete().where(model.uid == entry_id).execute()
@@ -435,7 +493,8 @@ class Journal:
             self._insert(record)
             for effect in unlinked:
                 models.SideEffect.update(infusion=self._infusion_pk(effect.infusion)).where(
-                    models.SideEffect.uid == effect.id).execute()
+                    models.SideEffect.uid == effect.id
+                ).execute()
 
     # ------------------------------------------------------------ plan and alerts
 
@@ -458,8 +517,9 @@ class Journal:
     def acknowledge(self, alert_key: str, note: str = "", at: datetime | None = None) -> None:
         note = text({"note": note}, "note", MAX_NOTE)
         with self._atomic():
-            models.AlertAcknowledgement.replace(alert_key=alert_key, at=at or _now(),
-                                            note=note.strip()).execute()
+            models.AlertAcknowledgement.replace(
+                alert_key=alert_key, at=at or _now(), note=note.strip()
+            ).execute()
 
     # ------------------------------------------------------------ bulk import
 
@@ -467,15 +527,14 @@ class Journal:
     def existing_ids(self) -> set[str]:
         found: set[str] = set()
         for model in MODELS.values():
-            found.update(model.select(model.uid).scalars())
+            found.update(model.select(model.uid).scalars())  # type: ignore[attr-defined]
         return found
 
     @_bound
     def add_records(self, data: JournalData) -> ImportCounts:
         """Add already-validated records in one transaction; ids already present are skipped."""
         present = self.existing_ids()
-        groups = {"infusions": data.infusions, "side_effects": data.side_effects,
-                  "temperatures": data.temperatures, "follow_ups": data.follow_ups}
+        groups = {kind.section: kind.records(data) for kind in KINDS}
         added = {name: 0 for name in groups}
         skipped = 0
         for hook in list(self.before_import):
@@ -494,7 +553,9 @@ class Journal:
             known = {row.alert_key for row in models.AlertAcknowledgement.select()}
             for ack in data.acknowledgements:
                 if ack.alert_key not in known:
-                    models.AlertAcknowledgement.create(alert_key=ack.alert_key, at=ack.at, note=ack.note)
+                    models.AlertAcknowledgement.create(
+                        alert_key=ack.alert_key, at=ack.at, note=ack.note
+                    )
         return ImportCounts(added, skipped)
 
     def _import_settings(self, data: JournalData) -> None:
@@ -505,4 +566,3 @@ class Journal:
             value = settings_store.encode(getattr(data.settings, name))
             models.Setting.replace(key=name, value=value).execute()
         self._settings, self._catalog = None, None
-

@@ -16,34 +16,63 @@ from msjournal.model.records import (
 )
 
 
-def infusion(entry_id: str, start: str, treatment: str = "natalizumab", **extra: object) -> Infusion:
+def infusion(
+    entry_id: str, start: str, treatment: str = "natalizumab", **extra: object
+) -> Infusion:
     return Infusion(id=entry_id, treatment=treatment, start=datetime.fromisoformat(start), **extra)  # type: ignore[arg-type]
 
 
-def effect(entry_id: str, symptom: str, onset: str, severity: int = 3,
-           resolved: str | None = None, **extra: object) -> SideEffect:
-    return SideEffect(id=entry_id, symptom=symptom, severity=severity,
-                      onset=datetime.fromisoformat(onset),
-                      resolved=datetime.fromisoformat(resolved) if resolved else None,
-                      **extra)  # type: ignore[arg-type]
+def effect(
+    entry_id: str,
+    symptom: str,
+    onset: str,
+    severity: int = 3,
+    resolved: str | None = None,
+    **extra: object,
+) -> SideEffect:
+    return SideEffect(
+        id=entry_id,
+        symptom=symptom,
+        severity=severity,
+        onset=datetime.fromisoformat(onset),
+        resolved=datetime.fromisoformat(resolved) if resolved else None,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def reading(entry_id: str, taken: str, value: str, unit: str = "C") -> TemperatureReading:
-    return TemperatureReading(id=entry_id, taken=datetime.fromisoformat(taken),
-                              value=Decimal(value), unit=unit)  # type: ignore[arg-type]
+    return TemperatureReading(
+        id=entry_id, taken=datetime.fromisoformat(taken), value=Decimal(value), unit=unit
+    )  # type: ignore[arg-type]
 
 
-def follow_up(entry_id: str, due: str, done: str | None = None, kind: str = "appointment",
-              title: str = "Neurologist review", **extra: object) -> FollowUp:
-    return FollowUp(id=entry_id, kind=kind, title=title, due=date.fromisoformat(due),
-                    done=date.fromisoformat(done) if done else None, **extra)  # type: ignore[arg-type]
+def follow_up(
+    entry_id: str,
+    due: str,
+    done: str | None = None,
+    kind: str = "appointment",
+    title: str = "Neurologist review",
+    **extra: object,
+) -> FollowUp:
+    return FollowUp(
+        id=entry_id,
+        kind=kind,
+        title=title,
+        due=date.fromisoformat(due),
+        done=date.fromisoformat(done) if done else None,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
-def plan(treatment: str, started: str | None = None, interval_days: int | None = None) -> TherapyPlan:
+def plan(
+    treatment: str, started: str | None = None, interval_days: int | None = None
+) -> TherapyPlan:
     return TherapyPlan(treatment, date.fromisoformat(started) if started else None, interval_days)
 
 
-def journal_data(*entries: object, plan_: TherapyPlan | None = None, **settings: object) -> JournalData:
+def journal_data(
+    *entries: object, plan_: TherapyPlan | None = None, **settings: object
+) -> JournalData:
     data = JournalData(
         infusions=tuple(e for e in entries if isinstance(e, Infusion)),
         side_effects=tuple(e for e in entries if isinstance(e, SideEffect)),

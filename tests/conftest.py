@@ -12,8 +12,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from msjournal.model.catalog import Catalog, load_catalog  # noqa: E402
 from msjournal.journal import Journal  # noqa: E402
+from msjournal.model.catalog import Catalog, load_catalog  # noqa: E402
 
 pytest_plugins = ["tests.no_network_plugin"]
 
@@ -23,7 +23,9 @@ TODAY = date(2026, 6, 15)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test can reach the person's own data folder."""
     monkeypatch.setenv("MSJOURNAL_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 

@@ -21,9 +21,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from msjournal.safety import automatic
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
+from msjournal.safety import automatic
 
 
 def _answer(text: str) -> None:
@@ -38,8 +38,12 @@ def _temperature(journal: Journal, value: str, taken: str) -> str:
 
 def _note(journal: Journal, loaded: dict[str, Any], entry_id: str, text: str) -> str:
     form = loaded[entry_id]
-    draft = {"taken": form.taken.strftime("%Y-%m-%d %H:%M"), "value": str(form.value),
-             "unit": form.unit, "notes": text}
+    draft = {
+        "taken": form.taken.strftime("%Y-%m-%d %H:%M"),
+        "value": str(form.value),
+        "unit": form.unit,
+        "notes": text,
+    }
     journal.update(entry_id, draft, expected=form)
     return f"updated {entry_id}"
 

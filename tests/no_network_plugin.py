@@ -10,8 +10,18 @@ import sys
 
 import pytest
 
-NETWORK_EVENTS = ("socket.", "http.client.", "urllib.", "ftplib.", "smtplib.", "poplib.",
-                  "imaplib.", "nntplib.", "telnetlib.", "webbrowser.")
+NETWORK_EVENTS = (
+    "socket.",
+    "http.client.",
+    "urllib.",
+    "ftplib.",
+    "smtplib.",
+    "poplib.",
+    "imaplib.",
+    "nntplib.",
+    "telnetlib.",
+    "webbrowser.",
+)
 recorded: list[str] = []
 
 
@@ -24,9 +34,13 @@ sys.addaudithook(_hook)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    qt_network = sorted(m for m in sys.modules if m.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine")))
+    qt_network = sorted(
+        m for m in sys.modules if m.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine"))
+    )
     if recorded or qt_network:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
-            reporter.write_line(f"NETWORK USE DETECTED: {recorded[:20]} modules {qt_network}", red=True)
+            reporter.write_line(
+                f"NETWORK USE DETECTED: {recorded[:20]} modules {qt_network}", red=True
+            )

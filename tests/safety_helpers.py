@@ -7,8 +7,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from msjournal.safety.backups import content_digest
 from msjournal.journal import Journal
+from msjournal.safety.backups import content_digest
 
 TEMPERATURE = {"taken": "2026-01-05 08:00", "value": "37.1", "unit": "C"}
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from msjournal.rules.alerts import RULES, active_alerts, all_alerts
 from msjournal.model.records import Acknowledgement
+from msjournal.rules.alerts import RULES, active_alerts, all_alerts
 from tests.builders import effect, follow_up, infusion, journal_data, plan, reading
 
 MOMENT = datetime(2026, 3, 5, 12, 0)
@@ -18,10 +18,17 @@ def rules_raised(data, catalog, moment=MOMENT) -> list[str]:
     return [a.rule for a in active_alerts(data, catalog, moment)]
 
 
-@pytest.mark.parametrize(("value", "unit", "raised"), [
-    ("37.7", "C", False), ("37.8", "C", True), ("100.0", "F", False), ("100.1", "F", True),
-    ("36.6", "C", False), ("39.5", "C", True),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "raised"),
+    [
+        ("37.7", "C", False),
+        ("37.8", "C", True),
+        ("100.0", "F", False),
+        ("100.1", "F", True),
+        ("36.6", "C", False),
+        ("39.5", "C", True),
+    ],
+)
 def test_fever_threshold_is_strictly_above_100_f(catalog, value, unit, raised) -> None:
     """37.8 °C (100.04 °F) and 100.1 °F raise a fever alert; 37.7 °C and 100.0 °F do not."""
     data = journal_data(reading("t-1", "2026-03-05T08:00", value, unit))
@@ -30,11 +37,17 @@ def test_fever_threshold_is_strictly_above_100_f(catalog, value, unit, raised) -
 
 def test_fever_threshold_follows_the_setting(catalog) -> None:
     """With the threshold set to 38.0 °C, 37.9 °C no longer raises an alert and 38.1 °C does."""
-    data = journal_data(reading("t-1", "2026-03-05T08:00", "37.9"),
-                        fever_threshold=Decimal("38.0"), fever_threshold_unit="C")
+    data = journal_data(
+        reading("t-1", "2026-03-05T08:00", "37.9"),
+        fever_threshold=Decimal("38.0"),
+        fever_threshold_unit="C",
+    )
     assert "fever" not in rules_raised(data, catalog)
-    data = journal_data(reading("t-1", "2026-03-05T08:00", "38.1"),
-                        fever_threshold=Decimal("38.0"), fever_threshold_unit="C")
+    data = journal_data(
+        reading("t-1", "2026-03-05T08:00", "38.1"),
+        fever_threshold=Decimal("38.0"),
+        fever_threshold_unit="C",
+    )
     assert "fever" in rules_raised(data, catalog)
 
 
@@ -50,9 +63,11 @@ def test_fever_alert_names_the_reading_and_what_to_do(catalog) -> None:
 
 def test_fever_readings_close_together_make_one_alert(catalog) -> None:
     """Readings within a day of each other are one fever episode, not a flood of alerts."""
-    data = journal_data(reading("t-1", "2026-03-04T08:00", "38.1"),
-                        reading("t-2", "2026-03-04T20:00", "38.5"),
-                        reading("t-3", "2026-03-05T07:00", "37.9"))
+    data = journal_data(
+        reading("t-1", "2026-03-04T08:00", "38.1"),
+        reading("t-2", "2026-03-04T20:00", "38.5"),
+        reading("t-3", "2026-03-05T07:00", "37.9"),
+    )
     alerts = [a for a in active_alerts(data, catalog, MOMENT) if a.rule == "fever"]
     assert len(alerts) == 1 and alerts[0].entries == ("t-1", "t-2", "t-3")
 
@@ -61,8 +76,9 @@ def test_fever_in_infusion_vitals_counts(catalog) -> None:
     """A high temperature recorded with an infusion's vitals raises the fever alert too."""
     from msjournal.model.records import Vitals
 
-    data = journal_data(infusion("inf-1", "2026-03-05T09:00",
-                                 vitals_after=Vitals(Decimal("100.5"), "F")))
+    data = journal_data(
+        infusion("inf-1", "2026-03-05T09:00", vitals_after=Vitals(Decimal("100.5"), "F"))
+    )
     assert "fever" in rules_raised(data, catalog)
 
 
@@ -77,8 +93,10 @@ def test_fever_alert_expires_three_days_after_the_last_reading(catalog) -> None:
 @pytest.mark.parametrize("symptom", ["trouble_breathing", "heart_rate_change"])
 def test_breathing_or_heart_rate_is_urgent(catalog, symptom) -> None:
     """Trouble breathing or a heart-rate change raises the urgent severe_reaction alert."""
-    data = journal_data(infusion("inf-1", "2026-03-05T09:00"),
-                        effect("se-1", symptom, "2026-03-05T09:40", 2, infusion="inf-1"))
+    data = journal_data(
+        infusion("inf-1", "2026-03-05T09:00"),
+        effect("se-1", symptom, "2026-03-05T09:40", 2, infusion="inf-1"),
+    )
     alerts = active_alerts(data, catalog, MOMENT)
     assert alerts[0].rule == "severe_reaction" and alerts[0].level == "urgent"
     assert "emergency" in alerts[0].message
@@ -87,8 +105,9 @@ def test_breathing_or_heart_rate_is_urgent(catalog, symptom) -> None:
 
 def test_urgent_alerts_come_before_reminders(catalog) -> None:
     """A reminder never hides an urgent alert: urgent ones are listed first."""
-    data = journal_data(follow_up("f-1", "2026-02-01"),
-                        effect("se-1", "trouble_breathing", "2026-03-05T09:40"))
+    data = journal_data(
+        follow_up("f-1", "2026-02-01"), effect("se-1", "trouble_breathing", "2026-03-05T09:40")
+    )
     levels = [a.level for a in active_alerts(data, catalog, MOMENT)]
     assert levels[0] == "urgent" and "reminder" in levels
 
@@ -101,15 +120,19 @@ def test_warmth_at_the_site_is_a_consult(catalog) -> None:
 
 def test_redness_that_stays_the_same_does_not_alert(catalog) -> None:
     """Site redness recorded again at the same severity is not 'increasing redness'."""
-    data = journal_data(effect("se-1", "site_redness", "2026-03-04T10:00", 3),
-                        effect("se-2", "site_redness", "2026-03-05T10:00", 3))
+    data = journal_data(
+        effect("se-1", "site_redness", "2026-03-04T10:00", 3),
+        effect("se-2", "site_redness", "2026-03-05T10:00", 3),
+    )
     assert "site_infection" not in rules_raised(data, catalog)
 
 
 def test_redness_that_increases_alerts(catalog) -> None:
     """Site redness recorded again with a higher severity raises site_infection."""
-    data = journal_data(effect("se-1", "site_redness", "2026-03-04T10:00", 3),
-                        effect("se-2", "site_redness", "2026-03-05T10:00", 4))
+    data = journal_data(
+        effect("se-1", "site_redness", "2026-03-04T10:00", 3),
+        effect("se-2", "site_redness", "2026-03-05T10:00", 4),
+    )
     alerts = [a for a in active_alerts(data, catalog, MOMENT) if a.rule == "site_infection"]
     assert len(alerts) == 1 and alerts[0].entries == ("se-1", "se-2")
     assert "getting worse" in alerts[0].message
@@ -117,9 +140,12 @@ def test_redness_that_increases_alerts(catalog) -> None:
 
 def test_redness_weeks_apart_after_different_infusions_is_not_increasing(catalog) -> None:
     """Redness after this month's infusion is not compared with last month's."""
-    data = journal_data(infusion("inf-1", "2026-02-05T09:00"), infusion("inf-2", "2026-03-05T09:00"),
-                        effect("se-1", "site_redness", "2026-02-05T11:00", 2, infusion="inf-1"),
-                        effect("se-2", "site_redness", "2026-03-05T11:00", 4, infusion="inf-2"))
+    data = journal_data(
+        infusion("inf-1", "2026-02-05T09:00"),
+        infusion("inf-2", "2026-03-05T09:00"),
+        effect("se-1", "site_redness", "2026-02-05T11:00", 2, infusion="inf-1"),
+        effect("se-2", "site_redness", "2026-03-05T11:00", 4, infusion="inf-2"),
+    )
     assert "site_infection" not in rules_raised(data, catalog)
 
 
@@ -162,7 +188,9 @@ def test_symptom_just_past_its_expected_duration_alerts(catalog) -> None:
 
 def test_resolved_symptom_is_no_longer_active_but_stays_in_history(catalog) -> None:
     """Once marked gone, a long-lasting symptom leaves Today but stays in the alert history."""
-    data = journal_data(effect("se-1", "nausea", "2026-03-01T10:00", 3, resolved="2026-03-03T10:00"))
+    data = journal_data(
+        effect("se-1", "nausea", "2026-03-01T10:00", 3, resolved="2026-03-03T10:00")
+    )
     assert "persistent_symptom" not in rules_raised(data, catalog)
     assert "persistent_symptom" in [a.rule for a in all_alerts(data, catalog, MOMENT)]
 
@@ -184,40 +212,61 @@ def test_infusion_overdue_when_past_due_and_none_logged(catalog) -> None:
 
 def test_logging_the_infusion_clears_the_overdue_reminder(catalog) -> None:
     """The reminder goes away once the infusion is logged."""
-    data = journal_data(infusion("inf-1", "2026-02-05T09:00"), infusion("inf-2", "2026-03-06T09:00"))
+    data = journal_data(
+        infusion("inf-1", "2026-02-05T09:00"), infusion("inf-2", "2026-03-06T09:00")
+    )
     assert "infusion_overdue" not in rules_raised(data, catalog, datetime(2026, 3, 6, 12, 0))
 
 
 def test_follow_up_overdue_until_done(catalog) -> None:
     """A follow-up past its due date raises a reminder until it is marked done."""
-    assert "follow_up_overdue" in rules_raised(journal_data(follow_up("f-1", "2026-03-04")), catalog)
-    assert "follow_up_overdue" not in rules_raised(journal_data(follow_up("f-1", "2026-03-05")), catalog)
+    assert "follow_up_overdue" in rules_raised(
+        journal_data(follow_up("f-1", "2026-03-04")), catalog
+    )
+    assert "follow_up_overdue" not in rules_raised(
+        journal_data(follow_up("f-1", "2026-03-05")), catalog
+    )
     done = journal_data(follow_up("f-1", "2026-03-04", done="2026-03-04"))
     assert "follow_up_overdue" not in rules_raised(done, catalog)
 
 
 def test_monitoring_overdue_reminder(catalog) -> None:
     """Alemtuzumab's monthly blood and urine tests are reminded when overdue."""
-    data = journal_data(*[infusion(f"inf-{d}", f"2026-01-0{d}T09:00", "alemtuzumab") for d in range(1, 6)],
-                        plan_=plan("alemtuzumab"))
+    data = journal_data(
+        *[infusion(f"inf-{d}", f"2026-01-0{d}T09:00", "alemtuzumab") for d in range(1, 6)],
+        plan_=plan("alemtuzumab"),
+    )
     assert "monitoring_due" in rules_raised(data, catalog, datetime(2026, 2, 10, 9, 0))
 
 
 def test_nerve_symptoms_soon_after_alemtuzumab_are_urgent(catalog) -> None:
     """New nerve symptoms within 3 days of alemtuzumab are urgent; later they are a consult."""
-    early = journal_data(infusion("inf-1", "2026-03-03T09:00", "alemtuzumab"),
-                         effect("se-1", "new_neurological_symptoms", "2026-03-05T08:00"))
+    early = journal_data(
+        infusion("inf-1", "2026-03-03T09:00", "alemtuzumab"),
+        effect("se-1", "new_neurological_symptoms", "2026-03-05T08:00"),
+    )
     assert rules_raised(early, catalog)[0] == "stroke_signs_after_alemtuzumab"
-    late = journal_data(infusion("inf-1", "2026-02-03T09:00", "natalizumab"),
-                        effect("se-1", "new_neurological_symptoms", "2026-03-05T08:00"))
+    late = journal_data(
+        infusion("inf-1", "2026-02-03T09:00", "natalizumab"),
+        effect("se-1", "new_neurological_symptoms", "2026-03-05T08:00"),
+    )
     assert "new_neurological_symptoms" in rules_raised(late, catalog)
 
 
 def test_mitoxantrone_lifetime_limit_reminder(catalog) -> None:
-    """When the next dose would pass the lifetime limit, no next infusion is due and a reminder says so."""
+    """When the next dose would pass the lifetime limit,
+    no next infusion is due and a reminder says so."""
     first = datetime(2023, 6, 1, 9, 0)
-    doses = [infusion(f"inf-{n}", (first + timedelta(days=91 * n)).isoformat(), "mitoxantrone",
-                      dose=Decimal(12), dose_unit="mg/m2") for n in range(11)]
+    doses = [
+        infusion(
+            f"inf-{n}",
+            (first + timedelta(days=91 * n)).isoformat(),
+            "mitoxantrone",
+            dose=Decimal(12),
+            dose_unit="mg/m2",
+        )
+        for n in range(11)
+    ]
     data = journal_data(*doses, plan_=plan("mitoxantrone"))
     assert "cumulative_dose_limit" in rules_raised(data, catalog, datetime(2026, 3, 5))
     assert "infusion_overdue" not in rules_raised(data, catalog, datetime(2026, 3, 5))
@@ -232,7 +281,10 @@ def test_acknowledged_alert_leaves_today_but_stays_in_history(catalog) -> None:
     acked = replace(data, acknowledgements=(Acknowledgement(key, MOMENT, "Called the nurse"),))
     assert active_alerts(acked, catalog, MOMENT) == []
     history = all_alerts(acked, catalog, MOMENT)
-    assert history[0].acknowledged_at == MOMENT and history[0].acknowledgement_note == "Called the nurse"
+    assert (
+        history[0].acknowledged_at == MOMENT
+        and history[0].acknowledgement_note == "Called the nurse"
+    )
 
 
 def test_entries_after_the_moment_are_ignored(catalog) -> None:
@@ -252,8 +304,11 @@ def test_every_rule_is_documented() -> None:
 
 def test_own_fever_threshold_is_named_in_the_criterion(catalog) -> None:
     """With a threshold of 38.0 °C the criterion names that threshold, not the document's."""
-    data = journal_data(reading("t-1", "2026-03-05T08:00", "38.3"),
-                        fever_threshold=Decimal("38.0"), fever_threshold_unit="C")
+    data = journal_data(
+        reading("t-1", "2026-03-05T08:00", "38.3"),
+        fever_threshold=Decimal("38.0"),
+        fever_threshold_unit="C",
+    )
     alert = active_alerts(data, catalog, MOMENT)[0]
     assert "your own fever threshold of 38.0 °C" in alert.criterion
 
@@ -275,10 +330,12 @@ def test_alert_json_carries_its_source(catalog) -> None:
 def test_a_regular_dose_sooner_than_the_minimum_gap_is_a_consult(catalog) -> None:
     """Ocrelizumab regular doses 120 days apart (minimum 140) raise infusion_too_soon;
     the two starting doses 14 days apart do not."""
-    data = journal_data(infusion("inf-1", "2025-09-01T09:00", "ocrelizumab"),
-                        infusion("inf-2", "2025-09-15T09:00", "ocrelizumab"),
-                        infusion("inf-3", "2026-02-16T09:00", "ocrelizumab"),
-                        infusion("inf-4", "2026-03-01T09:00", "ocrelizumab"))
+    data = journal_data(
+        infusion("inf-1", "2025-09-01T09:00", "ocrelizumab"),
+        infusion("inf-2", "2025-09-15T09:00", "ocrelizumab"),
+        infusion("inf-3", "2026-02-16T09:00", "ocrelizumab"),
+        infusion("inf-4", "2026-03-01T09:00", "ocrelizumab"),
+    )
     alerts = [a for a in active_alerts(data, catalog, MOMENT) if a.rule == "infusion_too_soon"]
     assert [a.entries for a in alerts] == [("inf-3", "inf-4")]
     assert "13 days after" in alerts[0].message and "140 days" in alerts[0].message

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.safety import automatic
-from msjournal.safety import backups
-from msjournal.safety.backups import Backup, backups_to_remove
 from msjournal.cli.main import main
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.storage.paths import backups_dir
+from msjournal.model.errors import JournalError
+from msjournal.safety import automatic, backups
+from msjournal.safety.backups import Backup, backups_to_remove
 from msjournal.safety.restore import restore_file
+from msjournal.storage.paths import backups_dir
 from tests.safety_helpers import TEMPERATURE, assert_private, digest, filled_journal, integrity
 
 NOW = datetime(2026, 6, 15, 12, 0)
@@ -37,7 +36,9 @@ def test_backup_is_identical_private_and_checksummed(journal_path: Path) -> None
     assert digest(made) == digest(journal_path)
     assert integrity(made) == "ok"
     assert backups.recorded_checksum(made) == backups.sha256_of(made)
-    assert_private(made, backups.checksum_path(made), made.parent, journal_path, journal_path.parent)
+    assert_private(
+        made, backups.checksum_path(made), made.parent, journal_path, journal_path.parent
+    )
     assert not any(p.name.endswith(".part") for p in made.parent.iterdir())
 
 
@@ -68,7 +69,9 @@ def test_same_second_backups_get_distinct_names(journal_path: Path) -> None:
     assert first != second and first.exists() and second.exists()
 
 
-def test_cli_backup_to_chosen_file(journal_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_backup_to_chosen_file(
+    journal_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`msjournal backup --out FILE` writes a checked, private copy with its checksum."""
     filled_journal(journal_path).close()
     out = tmp_path / "usb" / "my-journal.sqlite"
@@ -79,7 +82,9 @@ def test_cli_backup_to_chosen_file(journal_path: Path, tmp_path: Path, capsys: p
     assert str(out) in capsys.readouterr().out
 
 
-def test_cli_backup_into_backups_folder(journal_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_backup_into_backups_folder(
+    journal_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`msjournal backup` without --out writes into the data folder's backups/."""
     filled_journal(journal_path).close()
     assert main(["backup", "--journal", str(journal_path)]) == 0
@@ -95,7 +100,9 @@ def test_cli_backup_of_missing_journal(tmp_path: Path, capsys: pytest.CaptureFix
     assert not (tmp_path / "backups").exists()
 
 
-def test_cli_backup_refuses_damaged_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_backup_refuses_damaged_journal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A file that is not a journal is not 'backed up' as if it were one."""
     fake = tmp_path / "journal.sqlite"
     fake.write_bytes(b"%PDF-1.7 not a journal" * 50)
@@ -195,7 +202,9 @@ def test_backup_before_import(journal: Journal) -> None:
     journal.add_temperature(TEMPERATURE)
     before = digest(journal.path)
     journal.add_records(build_demo(0.2, 3))
-    made = [b for b in backups.list_backups(backups_dir(journal.path)) if "before-import" in b.path.name]
+    made = [
+        b for b in backups.list_backups(backups_dir(journal.path)) if "before-import" in b.path.name
+    ]
     assert len(made) == 1 and digest(made[0].path) == before
 
 

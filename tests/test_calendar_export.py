@@ -7,9 +7,9 @@ from pathlib import Path
 
 from icalendar import Calendar
 
+from msjournal.demo import build_demo
 from msjournal.exchange.calendar_export import build_calendar, write_calendar
 from msjournal.model.catalog import Catalog
-from msjournal.demo import build_demo
 from msjournal.rules.schedule import due_items
 from tests.conftest import TODAY
 
@@ -24,8 +24,9 @@ def test_events_match_what_is_due(tmp_path: Path, catalog: Catalog) -> None:
     out = write_calendar(data, catalog, tmp_path / "due.ics")
     events = _events(out.read_bytes())
     expected = due_items(data, catalog)
-    assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events] == \
-        [(item.title, item.due) for item in expected]
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events] == [
+        (item.title, item.due) for item in expected
+    ]
     for event in events:
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert type(start) is date and end - start == timedelta(days=1)

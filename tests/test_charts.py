@@ -12,10 +12,10 @@ from matplotlib.backend_bases import MouseEvent
 from matplotlib.figure import Figure
 
 from msjournal.charts import drawing as charts
-from msjournal.rules import trends
 from msjournal.model.catalog import Catalog
 from msjournal.model.errors import JournalError
 from msjournal.model.records import JournalData
+from msjournal.rules import trends
 from tests.builders import effect, infusion, journal_data, reading
 
 
@@ -34,7 +34,9 @@ def data() -> JournalData:
         reading("t2", "2026-01-02T08:00", "38.2"),
         reading("t3", "2026-01-03T08:00", "37.9"),
         reading("t4", "2026-01-04T08:00", "36.8"),
-        temperature_unit="C", fever_threshold=Decimal("100.0"), fever_threshold_unit="F",
+        temperature_unit="C",
+        fever_threshold=Decimal("100.0"),
+        fever_threshold_unit="F",
     )
 
 
@@ -48,11 +50,15 @@ def by_gid(figure: Figure, gid: str) -> list:
     return [a for ax in figure.axes for a in ax.get_children() if a.get_gid() == gid]
 
 
-def test_one_line_per_chosen_symptom_named_in_the_legend(data: JournalData, catalog: Catalog) -> None:
+def test_one_line_per_chosen_symptom_named_in_the_legend(
+    data: JournalData, catalog: Catalog
+) -> None:
     """Choosing two symptoms draws two lines, labelled with the symptoms' plain names."""
     figure, ok = drawn("severity", data, catalog, symptoms=["headache", "fatigue"])
     assert ok
-    lines = [line for line in figure.axes[0].get_lines() if (line.get_gid() or "").startswith("symptom:")]
+    lines = [
+        line for line in figure.axes[0].get_lines() if (line.get_gid() or "").startswith("symptom:")
+    ]
     assert [line.get_label() for line in lines] == ["Headache", "Tiredness"]
     legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert "Headache" in legend and "Tiredness" in legend
@@ -70,7 +76,9 @@ def test_an_infusion_marker_per_infusion_in_range(data: JournalData, catalog: Ca
 
 
 @pytest.mark.parametrize("kind", ["severity", "temperature"])
-def test_infusion_names_stay_inside_the_chart(kind: str, data: JournalData, catalog: Catalog) -> None:
+def test_infusion_names_stay_inside_the_chart(
+    kind: str, data: JournalData, catalog: Catalog
+) -> None:
     """The name of an infusion at the right edge is drawn whole, to the left of its line."""
     figure, _ = drawn(kind, data, catalog)
     figure.canvas.draw()
@@ -83,15 +91,22 @@ def test_infusion_names_stay_inside_the_chart(kind: str, data: JournalData, cata
 
 def test_one_treatment_is_named_once(catalog: Catalog) -> None:
     """With one treatment, only the first infusion line carries its name (the legend has it too)."""
-    figure, _ = drawn("severity", journal_data(
-        *(infusion(f"i{n}", f"2026-0{n}-01T09:00") for n in range(1, 5)),
-        effect("s1", "headache", "2026-01-01T15:00", 5, infusion="i1")), catalog)
+    figure, _ = drawn(
+        "severity",
+        journal_data(
+            *(infusion(f"i{n}", f"2026-0{n}-01T09:00") for n in range(1, 5)),
+            effect("s1", "headache", "2026-01-01T15:00", 5, infusion="i1"),
+        ),
+        catalog,
+    )
     assert [t.get_text().strip() for t in by_gid(figure, "infusion-name")] == ["Natalizumab"]
     (markers,) = by_gid(figure, "infusions")
     assert len(markers.get_xdata()) == 4 and "Natalizumab" in markers.get_label()
 
 
-def test_threshold_line_at_the_setting_in_the_persons_unit(data: JournalData, catalog: Catalog) -> None:
+def test_threshold_line_at_the_setting_in_the_persons_unit(
+    data: JournalData, catalog: Catalog
+) -> None:
     """The fever threshold (100.0 °F) is drawn at 37.78 °C for a person reading in °C."""
     figure, ok = drawn("temperature", data, catalog)
     assert ok
@@ -121,7 +136,10 @@ def test_cycle_chart_draws_the_computed_averages(data: JournalData, catalog: Cat
 def test_each_cycle_can_be_drawn_or_shown_on_its_own(data: JournalData, catalog: Catalog) -> None:
     """each_cycle adds a faint line per cycle; cycle=1 shows only the second cycle."""
     figure, _ = drawn("cycle", data, catalog, each_cycle=True)
-    assert len([a for a in figure.axes[0].get_lines() if (a.get_gid() or "").startswith("cycle:")]) == 3
+    assert (
+        len([a for a in figure.axes[0].get_lines() if (a.get_gid() or "").startswith("cycle:")])
+        == 3
+    )
     figure, _ = drawn("cycle", data, catalog, cycle=1)
     lines = [a.get_gid() for a in figure.axes[0].get_lines()]
     assert "cycle:b" in lines and "cycle-average" not in lines
@@ -158,7 +176,7 @@ def test_hovering_a_point_names_the_entry_behind_it(data: JournalData, catalog: 
     figure, _ = drawn("severity", data, catalog, symptoms=["headache"])
     figure.canvas.draw()
     line = by_gid(figure, "symptom:headache")[0]
-    x, y = line.get_transform().transform((line.get_xydata()[0]))
+    x, y = line.get_transform().transform(line.get_xydata()[0])
     text = charts.entry_at(figure, MouseEvent("motion_notify_event", figure.canvas, x, y))
     assert text == "Headache: severity 5 of 10, started 2026-01-01 15:00"
     assert charts.entry_at(figure, MouseEvent("motion_notify_event", figure.canvas, 1, 1)) is None
@@ -172,8 +190,9 @@ def test_dark_theme_uses_its_background(data: JournalData, catalog: Catalog) -> 
 
 
 @pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml")])
-def test_save_chart_writes_a_private_file(suffix: str, magic: bytes, data: JournalData,
-                                          catalog: Catalog, tmp_path: Path) -> None:
+def test_save_chart_writes_a_private_file(
+    suffix: str, magic: bytes, data: JournalData, catalog: Catalog, tmp_path: Path
+) -> None:
     """PNG and SVG are written by suffix, readable only by the person."""
     out, drawn = charts.save_chart("severity", data, catalog, tmp_path / f"chart{suffix}")
     assert drawn
@@ -183,7 +202,9 @@ def test_save_chart_writes_a_private_file(suffix: str, magic: bytes, data: Journ
     assert [p.name for p in tmp_path.iterdir()] == [f"chart{suffix}"]
 
 
-def test_save_chart_refuses_other_formats(data: JournalData, catalog: Catalog, tmp_path: Path) -> None:
+def test_save_chart_refuses_other_formats(
+    data: JournalData, catalog: Catalog, tmp_path: Path
+) -> None:
     """A .pdf name is refused with a message naming it, and nothing is written."""
     with pytest.raises(JournalError, match=r"chart\.pdf.*\.png or \.svg"):
         charts.save_chart("severity", data, catalog, tmp_path / "chart.pdf")

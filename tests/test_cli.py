@@ -15,8 +15,14 @@ from tests.test_journal_format import EXAMPLE
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "msjournal", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "msjournal", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +35,9 @@ def demo_path(tmp_path_factory) -> Path:
 
 def test_demo_writes_a_lived_in_journal(demo_path) -> None:
     """`msjournal demo` makes a journal with infusions, side effects and follow-ups."""
-    result = run("export", "json", "--journal", str(demo_path), "--out", str(demo_path.with_suffix(".json")))
+    result = run(
+        "export", "json", "--journal", str(demo_path), "--out", str(demo_path.with_suffix(".json"))
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(demo_path.with_suffix(".json").read_text())
     assert len(data["infusions"]) > 20 and data["side_effects"] and data["follow_ups"]
@@ -68,9 +76,13 @@ def test_alerts_as_of_a_moment(tmp_path) -> None:
     journal = tmp_path / "j.sqlite"
     (tmp_path / "in.json").write_text(json.dumps(EXAMPLE))
     assert run("import", str(tmp_path / "in.json"), "--journal", str(journal)).returncode == 0
-    at = json.loads(run("alerts", "--journal", str(journal), "--as-of", "2026-03-03T08:00", "--json").stdout)
+    at = json.loads(
+        run("alerts", "--journal", str(journal), "--as-of", "2026-03-03T08:00", "--json").stdout
+    )
     assert [a["rule"] for a in at] == ["fever"]
-    before = json.loads(run("alerts", "--journal", str(journal), "--as-of", "2026-03-02T08:00", "--json").stdout)
+    before = json.loads(
+        run("alerts", "--journal", str(journal), "--as-of", "2026-03-02T08:00", "--json").stdout
+    )
     assert before == []
 
 
@@ -79,10 +91,20 @@ def test_due_json(tmp_path) -> None:
     journal = tmp_path / "j.sqlite"
     (tmp_path / "in.json").write_text(json.dumps(EXAMPLE))
     run("import", str(tmp_path / "in.json"), "--journal", str(journal))
-    items = json.loads(run("due", "--journal", str(journal), "--as-of", "2026-03-05", "--json").stdout)
-    assert {"kind": "infusion", "treatment": "natalizumab", "due": "2026-03-30",
-            "title": "Natalizumab infusion"}.items() <= items[0].items()
-    assert {"kind": "follow_up", "due": "2026-04-01", "title": "Neurologist review"}.items() <= items[1].items()
+    items = json.loads(
+        run("due", "--journal", str(journal), "--as-of", "2026-03-05", "--json").stdout
+    )
+    assert {
+        "kind": "infusion",
+        "treatment": "natalizumab",
+        "due": "2026-03-30",
+        "title": "Natalizumab infusion",
+    }.items() <= items[0].items()
+    assert {
+        "kind": "follow_up",
+        "due": "2026-04-01",
+        "title": "Neurologist review",
+    }.items() <= items[1].items()
 
 
 def test_import_refusal_prints_the_record_and_changes_nothing(tmp_path) -> None:
@@ -93,20 +115,25 @@ def test_import_refusal_prints_the_record_and_changes_nothing(tmp_path) -> None:
     (tmp_path / "bad.json").write_text(json.dumps(bad))
     result = run("import", str(tmp_path / "bad.json"), "--journal", str(journal))
     assert result.returncode == 1
-    assert "se-1" in result.stderr and "severity" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "se-1" in result.stderr and "severity" in result.stderr and "Traceback" not in result.stderr
+    )
     exported = tmp_path / "out.json"
     run("export", "json", "--journal", str(journal), "--out", str(exported))
     assert json.loads(exported.read_text())["infusions"] == []
 
 
-@pytest.mark.parametrize("args", [
-    ("alerts", "--journal", "/nonexistent/j.sqlite"),
-    ("import", "/nonexistent/file.json", "--journal", "{tmp}/j.sqlite"),
-    ("alerts", "--bogus"),
-    ("due", "--journal", "{tmp}/j.sqlite", "--as-of", "tomorrow"),
-    ("due", "--journal", "{tmp}"),
-    ("import", "{tmp}/missing.json", "--journal", "{tmp}/new.sqlite"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("alerts", "--journal", "/nonexistent/j.sqlite"),
+        ("import", "/nonexistent/file.json", "--journal", "{tmp}/j.sqlite"),
+        ("alerts", "--bogus"),
+        ("due", "--journal", "{tmp}/j.sqlite", "--as-of", "tomorrow"),
+        ("due", "--journal", "{tmp}"),
+        ("import", "{tmp}/missing.json", "--journal", "{tmp}/new.sqlite"),
+    ],
+)
 def test_expected_failures_are_one_line_without_traceback(tmp_path, args) -> None:
     """Missing files, bad options and bad dates print one line and exit non-zero."""
     result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
@@ -127,9 +154,21 @@ def test_journal_given_before_the_command_is_the_one_used(tmp_path) -> None:
     data_dir = tmp_path / "own"
     (tmp_path / "in.json").write_text(json.dumps(EXAMPLE))
     env = {**os.environ, "MSJOURNAL_DATA_DIR": str(data_dir)}
-    result = subprocess.run([sys.executable, "-m", "msjournal", "--journal", str(tmp_path / "x.sqlite"),
-                             "import", str(tmp_path / "in.json")], capture_output=True, text=True,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "msjournal",
+            "--journal",
+            str(tmp_path / "x.sqlite"),
+            "import",
+            str(tmp_path / "in.json"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x.sqlite").exists() and not data_dir.exists()
 
@@ -139,5 +178,10 @@ def test_due_dates_are_said_in_words() -> None:
     from msjournal.model.dates import days_in_words, due_in_words
 
     assert [due_in_words(d) for d in (1, 5, -1, -3, 0)] == [
-        "tomorrow", "in 5 days", "1 day overdue", "3 days overdue", "today"]
+        "tomorrow",
+        "in 5 days",
+        "1 day overdue",
+        "3 days overdue",
+        "today",
+    ]
     assert days_in_words(-3) == "3 days ago"

@@ -28,7 +28,7 @@ WRITER_TRIALS = 120
 BACKUP_TRIALS = 40
 BATCH = 5
 
-SERVER = r'''
+SERVER = r"""
 import os, sys
 from decimal import Decimal
 from datetime import datetime
@@ -54,7 +54,9 @@ def write_forever(trial):
             journal.add_records(JournalData(temperatures=batch))
             os.write(ack, f"batch t-batch{trial}n{n}\n".encode())
         else:
-            saved = journal.add_temperature({"taken": "2026-01-01 09:00", "value": "36.9", "unit": "C"})
+            saved = journal.add_temperature(
+                {"taken": "2026-01-01 09:00", "value": "36.9", "unit": "C"}
+            )
             os.write(ack, f"single {saved.id}\n".encode())
 
 def backup_forever(trial):
@@ -74,15 +76,18 @@ for line in sys.stdin:
     print(pid, flush=True)
     os.waitpid(pid, 0)
     print("reaped", flush=True)
-'''
+"""
 
 
 class ForkServer:
     def __init__(self, mode: str, target: Path, acks: Path) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-c", SERVER, mode, str(target), str(acks)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-            cwd=Path(__file__).resolve().parents[1])
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
 
     def kill_child_after(self, trial: int, delay: float) -> None:
         assert self.process.stdin and self.process.stdout
@@ -148,7 +153,8 @@ def test_kill_during_saves_loses_nothing_acknowledged(tmp_path: Path) -> None:
 
 
 def test_kill_during_backup_never_leaves_a_torn_backup(tmp_path: Path) -> None:
-    """Backups killed midway never leave a file under a backup's name; all of them restore intact."""
+    """Backups killed midway never leave a file under a backup's name;
+    all of them restore intact."""
     journal_path = tmp_path / "data" / "journal.sqlite"
     filled_journal(journal_path, temperatures=2500).close()
     expected = digest(journal_path)

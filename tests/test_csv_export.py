@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.model.catalog import Catalog
-from msjournal.exchange.csv_export import cell_text, csv_bytes, escape_formula, write_csv
 from msjournal.demo import build_demo
+from msjournal.exchange.csv_export import cell_text, csv_bytes, escape_formula, write_csv
+from msjournal.model.catalog import Catalog
 from msjournal.model.errors import JournalError
 from msjournal.model.records import JournalData, SideEffect
 from tests.conftest import TODAY
@@ -25,8 +25,9 @@ def _read(raw: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx",
-                                  "=HYPERLINK(\"http://x\")"])
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")']
+)
 def test_formula_cells_are_escaped(text: str) -> None:
     """A cell that starts like a formula gets a leading apostrophe."""
     assert escape_formula(text) == "'" + text
@@ -57,8 +58,12 @@ def test_zip_tables_match_the_demo_journal(tmp_path: Path, catalog: Catalog) -> 
     data = build_demo(1, today=TODAY)
     out = write_csv(data, catalog, tmp_path / "journal.zip")
     with zipfile.ZipFile(out) as archive:
-        assert sorted(archive.namelist()) == ["follow_ups.csv", "infusions.csv",
-                                              "side_effects.csv", "temperatures.csv"]
+        assert sorted(archive.namelist()) == [
+            "follow_ups.csv",
+            "infusions.csv",
+            "side_effects.csv",
+            "temperatures.csv",
+        ]
         infusions = _read(archive.read("infusions.csv"))
         temperatures = _read(archive.read("temperatures.csv"))
         follow_ups = _read(archive.read("follow_ups.csv"))
@@ -72,7 +77,9 @@ def test_zip_tables_match_the_demo_journal(tmp_path: Path, catalog: Catalog) -> 
     assert [r["due"] for r in follow_ups] == [f.due.isoformat() for f in data.follow_ups]
 
 
-def test_folder_gets_one_csv_per_type_with_crlf_and_header(tmp_path: Path, catalog: Catalog) -> None:
+def test_folder_gets_one_csv_per_type_with_crlf_and_header(
+    tmp_path: Path, catalog: Catalog
+) -> None:
     """A folder export is private and has four files, each with a header row even when empty."""
     folder = write_csv(JournalData(), catalog, tmp_path / "export")
     if os.name == "posix":

@@ -27,8 +27,9 @@ def open_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_an_existing_open_data_folder_is_made_private_on_import(open_folder: Path,
-                                                                 tmp_path: Path) -> None:
+def test_an_existing_open_data_folder_is_made_private_on_import(
+    open_folder: Path, tmp_path: Path
+) -> None:
     """`msjournal import` into the data folder's journal leaves the folder 0700."""
     file = tmp_path / "in.json"
     file.write_text(json.dumps(EXAMPLE), encoding="utf-8")
@@ -50,7 +51,8 @@ def test_the_window_path_makes_the_data_folder_private(open_folder: Path) -> Non
 
 
 def test_a_symlinked_data_folder_makes_the_real_folder_private(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """MSJOURNAL_DATA_DIR may be a link (e.g. to a synced folder): the real folder becomes 0700."""
     real = tmp_path / "real"
     real.mkdir()
@@ -62,16 +64,18 @@ def test_a_symlinked_data_folder_makes_the_real_folder_private(
     assert link.is_symlink() and mode(real) == 0o700
 
 
-def test_a_folder_owned_by_someone_else_is_left_alone(open_folder: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_owned_by_someone_else_is_left_alone(
+    open_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Not the current user's folder (a shared one): its mode is not changed."""
     monkeypatch.setattr(os, "getuid", lambda: os.stat(open_folder).st_uid + 1)
     resolve_journal(None)
     assert mode(open_folder) == 0o755
 
 
-def test_a_new_data_folder_is_created_private(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_data_folder_is_created_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A first start with umask 022 creates the data folder 0700."""
     folder = tmp_path / "fresh" / "msjournal"
     monkeypatch.setenv("MSJOURNAL_DATA_DIR", str(folder))
@@ -83,8 +87,9 @@ def test_a_new_data_folder_is_created_private(tmp_path: Path,
     assert mode(folder) == 0o700
 
 
-def test_a_journal_given_with_the_option_leaves_the_data_folder_alone(open_folder: Path,
-                                                                      tmp_path: Path) -> None:
+def test_a_journal_given_with_the_option_leaves_the_data_folder_alone(
+    open_folder: Path, tmp_path: Path
+) -> None:
     """--journal elsewhere: msjournal does not use the data folder, so does not touch it."""
     resolve_journal(tmp_path / "other.sqlite")
     assert mode(open_folder) == 0o755

@@ -10,27 +10,36 @@ import os
 import sqlite3
 import subprocess
 import sys
-from decimal import Decimal
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
+from msjournal.model.records import JournalData, TemperatureReading
 from msjournal.safety import backups
 from msjournal.storage import database as db
-from msjournal.model.errors import JournalError
-from msjournal.journal import Journal
 from msjournal.storage.paths import backups_dir
-from msjournal.model.records import JournalData, TemperatureReading
 from tests.safety_helpers import TEMPERATURE, digest, filled_journal, integrity
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _many_readings(count: int, prefix: str = "t-big") -> JournalData:
-    return JournalData(temperatures=tuple(
-        TemperatureReading(id=f"{prefix}{n}", taken=datetime(2026, 1, 1, 8, 0), value=Decimal("37.0"),
-                           unit="C", notes="n" * 2000) for n in range(count)))
+    return JournalData(
+        temperatures=tuple(
+            TemperatureReading(
+                id=f"{prefix}{n}",
+                taken=datetime(2026, 1, 1, 8, 0),
+                value=Decimal("37.0"),
+                unit="C",
+                notes="n" * 2000,
+            )
+            for n in range(count)
+        )
+    )
 
 
 def _cap_pages(journal: Journal, extra: int) -> None:
@@ -40,7 +49,8 @@ def _cap_pages(journal: Journal, extra: int) -> None:
 
 
 def test_disk_full_on_save(journal_path: Path) -> None:
-    """Saving on a full disk says so, keeps every earlier entry, and works again once there is room."""
+    """Saving on a full disk says so, keeps every earlier entry,
+    and works again once there is room."""
     journal = filled_journal(journal_path)
     before = journal.temperatures()
     _cap_pages(journal, 0)
@@ -74,6 +84,7 @@ def test_disk_full_on_import(journal_path: Path) -> None:
 
 def _run_limited(script: str, limit: int) -> subprocess.CompletedProcess[str]:
     """Run Python with a file-size limit: writes past `limit` bytes fail like a full disk."""
+
     def limit_files() -> None:
         import resource
         import signal
@@ -81,8 +92,14 @@ def _run_limited(script: str, limit: int) -> subprocess.CompletedProcess[str]:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
-                          preexec_fn=limit_files, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=limit_files,
+        timeout=60,
+    )
 
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is POSIX")
@@ -115,8 +132,10 @@ def test_disk_full_on_backup(journal_path: Path) -> None:
     """A backup that runs out of space fails clearly and leaves no file under a backup's name."""
     filled_journal(journal_path, temperatures=400).close()
     size = journal_path.stat().st_size
-    script = (f"from msjournal.cli.main import main\nraise SystemExit(main(['backup', '--journal', "
-              f"{str(journal_path)!r}]))\n")
+    script = (
+        f"from msjournal.cli.main import main\nraise SystemExit(main(['backup', '--journal', "
+        f"{str(journal_path)!r}]))\n"
+    )
     result = _run_limited(script, size // 2)
     assert result.returncode == 1
     assert "Could not make a backup" in result.stderr and "Traceback" not in result.stderr
@@ -130,8 +149,10 @@ def test_disk_full_on_export(journal_path: Path, tmp_path: Path) -> None:
     """An export that runs out of space fails clearly and leaves no file under the chosen name."""
     filled_journal(journal_path, temperatures=1500).close()
     out = tmp_path / "export.json"
-    script = (f"from msjournal.cli.main import main\nraise SystemExit(main(['export', 'json', "
-              f"'--journal', {str(journal_path)!r}, '--out', {str(out)!r}]))\n")
+    script = (
+        f"from msjournal.cli.main import main\nraise SystemExit(main(['export', 'json', "
+        f"'--journal', {str(journal_path)!r}, '--out', {str(out)!r}]))\n"
+    )
     result = _run_limited(script, 40_000)
     assert result.returncode == 1, result.stdout
     assert "Cannot write" in result.stderr and "Traceback" not in result.stderr

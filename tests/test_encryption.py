@@ -1,4 +1,5 @@
-"""Passphrase protection: encrypted at rest, refused without the right passphrase, safe conversions."""
+"""Passphrase protection: encrypted at rest, refused without the right passphrase,
+safe conversions."""
 
 from __future__ import annotations
 
@@ -7,31 +8,33 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("sqlcipher3", reason="passphrase protection needs the optional sqlcipher3 "
-                                         "package (pip install msjournal[encryption])")
+pytest.importorskip(
+    "sqlcipher3",
+    reason="passphrase protection needs the optional sqlcipher3 "
+    "package (pip install msjournal[encryption])",
+)
 
-from msjournal.safety import automatic
-from msjournal.safety import backups  # noqa: E402
-from msjournal.storage import sqlcipher as encryption
-from msjournal.safety import health
-from msjournal.safety import restore
 from msjournal.cli.main import main  # noqa: E402
-from msjournal.model.errors import JournalError  # noqa: E402
 from msjournal.journal import Journal  # noqa: E402
-from msjournal.storage.paths import backups_dir  # noqa: E402
-from msjournal.safety import protection  # noqa: E402
+from msjournal.model.errors import JournalError  # noqa: E402
+from msjournal.safety import (
+    automatic,
+    backups,  # noqa: E402
+    health,
+    protection,  # noqa: E402
+    restore,
+)
 from msjournal.safety.protection import change_protection  # noqa: E402
+from msjournal.storage import sqlcipher as encryption
+from msjournal.storage.paths import backups_dir  # noqa: E402
 
 PASSPHRASE = "correct horse battery"
 OTHER = "staple moon river 42"
 SENTINEL = "SENTINEL-zebra-7431"
 
 
-
-
 def _write_sentinel(journal: Journal) -> None:
-    journal.add("t", {"taken": "2026-06-01T08:00", "value": "37.9", "unit": "C",
-                      "notes": SENTINEL})
+    journal.add("t", {"taken": "2026-06-01T08:00", "value": "37.9", "unit": "C", "notes": SENTINEL})
 
 
 def _raw(path: Path) -> bytes:
@@ -66,7 +69,8 @@ def test_sentinel_absent_from_journal_wal_and_backups(journal_path: Path) -> Non
 
 
 def test_plain_journal_does_show_the_sentinel(journal: Journal, journal_path: Path) -> None:
-    """The control: without a passphrase the text is readable in the file (so the check above bites)."""
+    """The control: without a passphrase the text is readable in the file
+    (so the check above bites)."""
     _write_sentinel(journal)
     journal.close()
     assert SENTINEL.encode() in _raw(journal_path)
@@ -154,8 +158,9 @@ def test_protect_and_unprotect_keep_every_entry(journal: Journal, journal_path: 
         assert len(plain.temperatures()) == 3
 
 
-def test_interrupted_conversion_leaves_the_old_journal(journal: Journal, journal_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_conversion_leaves_the_old_journal(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """If the conversion dies before the swap, the journal opens as before with the old key."""
     _write_sentinel(journal)
 
@@ -189,9 +194,12 @@ def test_full_check_with_passphrase_counts_entries(protected: Path) -> None:
     assert report.ok and report.counts["temperature"] == 1
 
 
-def test_cli_reads_passphrase_from_environment(protected: Path, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reads_passphrase_from_environment(
+    protected: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """check, backup and export work with MSJOURNAL_PASSPHRASE; the passphrase is never printed."""
     monkeypatch.setenv("MSJOURNAL_PASSPHRASE", PASSPHRASE)
     assert main(["check", "--journal", str(protected)]) == 0
@@ -203,8 +211,9 @@ def test_cli_reads_passphrase_from_environment(protected: Path, tmp_path: Path,
     assert PASSPHRASE not in printed.out + printed.err
 
 
-def test_cli_without_passphrase_explains(protected: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_without_passphrase_explains(
+    protected: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """With no passphrase and no terminal, the command says how to give one and exits 1."""
     monkeypatch.delenv("MSJOURNAL_PASSPHRASE", raising=False)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
@@ -212,9 +221,12 @@ def test_cli_without_passphrase_explains(protected: Path, monkeypatch: pytest.Mo
     assert "MSJOURNAL_PASSPHRASE" in capsys.readouterr().err
 
 
-def test_cli_protect_change_unprotect(journal: Journal, journal_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_protect_change_unprotect(
+    journal: Journal,
+    journal_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """protect, change-passphrase and unprotect from the command line keep the entries."""
     _write_sentinel(journal)
     journal.close()

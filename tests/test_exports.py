@@ -12,11 +12,11 @@ import pytest
 
 from msjournal.cli.main import main
 from msjournal.demo import build_demo, write_demo
-from msjournal.model.errors import JournalError
 from msjournal.exchange.exports import export
 from msjournal.exchange.import_preview import preview_import
-from msjournal.journal import Journal
 from msjournal.exchange.journal_format import read_file
+from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
 from tests.conftest import TODAY
 
 
@@ -36,8 +36,9 @@ def test_json_export_keeps_only_the_period(demo: Journal, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("kind, name", [("json", "x.json"), ("csv", "x.zip"), ("ics", "x.ics")])
-def test_every_kind_is_written_privately_and_completely(demo: Journal, tmp_path: Path,
-                                                        kind: str, name: str) -> None:
+def test_every_kind_is_written_privately_and_completely(
+    demo: Journal, tmp_path: Path, kind: str, name: str
+) -> None:
     """Each export lands under the chosen name, readable by the owner only, no temp file left."""
     out = export(kind, demo, tmp_path / name)
     assert out == tmp_path / name and out.stat().st_size > 0
@@ -46,14 +47,16 @@ def test_every_kind_is_written_privately_and_completely(demo: Journal, tmp_path:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
-def test_failed_export_leaves_the_old_file_untouched(demo: Journal, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_export_leaves_the_old_file_untouched(
+    demo: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A crash while writing keeps the previous export as it was."""
     out = tmp_path / "x.zip"
     out.write_bytes(b"previous export")
 
     def broken(*_: object) -> bytes:
         raise RuntimeError("crash while writing")
+
     monkeypatch.setattr("msjournal.exchange.csv_export.csv_bytes", broken)
     with pytest.raises(RuntimeError):
         export("csv", demo, out)
@@ -70,38 +73,73 @@ def test_unknown_kind_and_reversed_period_are_refused(demo: Journal, tmp_path: P
     assert list(tmp_path.glob("x.*")) == []
 
 
-@pytest.mark.parametrize("kind, name", [
-    ("json", "x.ics"), ("json", "x"), ("ics", "x.json"), ("csv", "x.csv"), ("csv", "x.json"),
-])
-def test_out_name_of_another_format_is_refused(demo: Journal, tmp_path: Path,
-                                               kind: str, name: str) -> None:
+@pytest.mark.parametrize(
+    "kind, name",
+    [
+        ("json", "x.ics"),
+        ("json", "x"),
+        ("ics", "x.json"),
+        ("csv", "x.csv"),
+        ("csv", "x.json"),
+    ],
+)
+def test_out_name_of_another_format_is_refused(
+    demo: Journal, tmp_path: Path, kind: str, name: str
+) -> None:
     """An --out whose extension belongs to another format is refused, naming it; nothing written."""
     with pytest.raises(JournalError, match=rf"--out .*{name}.* does not fit a {kind} export"):
         export(kind, demo, tmp_path / name)
     assert not (tmp_path / name).exists()
 
 
-def test_cli_refuses_mismatched_out_without_traceback(demo: Journal, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture) -> None:
+def test_cli_refuses_mismatched_out_without_traceback(
+    demo: Journal, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     """`msjournal export ics --out x.json` says what is wrong and writes nothing."""
     demo.close()
-    code = main(["export", "ics", "--journal", str(tmp_path / "demo.sqlite"),
-                 "--out", str(tmp_path / "x.json")])
+    code = main(
+        [
+            "export",
+            "ics",
+            "--journal",
+            str(tmp_path / "demo.sqlite"),
+            "--out",
+            str(tmp_path / "x.json"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code != 0 and "--out" in err and "x.json" in err and ".ics" in err
     assert "Traceback" not in err and not (tmp_path / "x.json").exists()
 
 
-def test_cli_exports_csv_and_ics(demo: Journal, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_cli_exports_csv_and_ics(
+    demo: Journal, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     """`msjournal export csv|ics` writes the files and says where."""
     demo.close()
     journal = str(tmp_path / "demo.sqlite")
-    assert main(["export", "csv", "--journal", journal, "--out", str(tmp_path / "t.zip"),
-                 "--from", "2026-01-01"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "csv",
+                "--journal",
+                journal,
+                "--out",
+                str(tmp_path / "t.zip"),
+                "--from",
+                "2026-01-01",
+            ]
+        )
+        == 0
+    )
     assert main(["export", "ics", "--journal", journal, "--out", str(tmp_path / "t.ics")]) == 0
     assert "Wrote" in capsys.readouterr().out
     with zipfile.ZipFile(tmp_path / "t.zip") as archive:
-        assert "2026-01-01" <= archive.read("infusions.csv").decode("utf-8-sig").splitlines()[1].split(",")[3]
+        assert (
+            "2026-01-01"
+            <= archive.read("infusions.csv").decode("utf-8-sig").splitlines()[1].split(",")[3]
+        )
     assert (tmp_path / "t.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 

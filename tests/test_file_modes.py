@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.safety import backups
-from msjournal.storage import database as db
 from msjournal.cli.main import main
 from msjournal.journal import Journal
+from msjournal.safety import backups
+from msjournal.storage import database as db
 from tests.safety_helpers import TEMPERATURE, assert_private, filled_journal, mode
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
 
 def test_new_journal_folder_and_side_files_are_private(tmp_path: Path) -> None:
-    """A new journal's folder is 0700 and the journal, -wal and -shm are 0600, even with umask 022."""
+    """A new journal's folder is 0700 and the journal, -wal and -shm are 0600,
+    even with umask 022."""
     old = os.umask(0o022)
     try:
         path = tmp_path / "data" / "journal.sqlite"
@@ -41,7 +42,8 @@ def test_existing_world_readable_journal_is_made_private(journal_path: Path) -> 
 
 
 def test_pragmas_hold_after_reconnect(journal: Journal) -> None:
-    """Every connection, also one opened after a reconnect, has WAL, FULL sync, FKs, secure_delete."""
+    """Every connection, also one opened after a reconnect,
+    has WAL, FULL sync, FKs, secure_delete."""
     assert db.connection_settings(journal._db) == db.EXPECTED_PRAGMAS
     journal._db.close()
     journal._db.connect()
@@ -63,5 +65,6 @@ def test_backups_checksums_and_exports_are_private(journal_path: Path, tmp_path:
         assert main(["backup", "--journal", str(journal_path), "--out", str(chosen)]) == 0
     finally:
         os.umask(old)
-    assert_private(made, backups.checksum_path(made), made.parent, out, chosen,
-                   backups.checksum_path(chosen))
+    assert_private(
+        made, backups.checksum_path(made), made.parent, out, chosen, backups.checksum_path(chosen)
+    )

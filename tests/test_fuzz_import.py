@@ -9,36 +9,75 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from msjournal.model.catalog import load_catalog
 from msjournal.cli.main import main
-from msjournal.model.errors import JournalError
 from msjournal.exchange.journal_format import loads, read_file
+from msjournal.model.catalog import load_catalog
+from msjournal.model.errors import JournalError
 from tests.safety_helpers import digest, filled_journal
 
 CATALOG = load_catalog()
-FUZZ = settings(max_examples=1000, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 VALID: dict[str, Any] = {
-    "format": "msjournal", "version": 1,
-    "infusions": [{"id": "inf-a", "treatment": "natalizumab", "start": "2026-01-05 09:00",
-                   "dose": 300, "dose_unit": "mg"}],
-    "side_effects": [{"id": "se-a", "symptom": "headache", "severity": 2,
-                      "onset": "2026-01-05 15:00", "infusion": "inf-a"}],
+    "format": "msjournal",
+    "version": 1,
+    "infusions": [
+        {
+            "id": "inf-a",
+            "treatment": "natalizumab",
+            "start": "2026-01-05 09:00",
+            "dose": 300,
+            "dose_unit": "mg",
+        }
+    ],
+    "side_effects": [
+        {
+            "id": "se-a",
+            "symptom": "headache",
+            "severity": 2,
+            "onset": "2026-01-05 15:00",
+            "infusion": "inf-a",
+        }
+    ],
     "temperatures": [{"id": "t-a", "taken": "2026-01-05 08:00", "value": 37.2, "unit": "C"}],
     "follow_ups": [{"id": "f-a", "kind": "appointment", "title": "Review", "due": "2026-02-01"}],
 }
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 SECTIONS = ("infusions", "side_effects", "temperatures", "follow_ups")
-FIELDS = ("id", "treatment", "start", "end", "dose", "symptom", "severity", "onset", "infusion",
-          "taken", "value", "unit", "kind", "title", "due", "done", "vitals_before", "notes")
+FIELDS = (
+    "id",
+    "treatment",
+    "start",
+    "end",
+    "dose",
+    "symptom",
+    "severity",
+    "onset",
+    "infusion",
+    "taken",
+    "value",
+    "unit",
+    "kind",
+    "title",
+    "due",
+    "done",
+    "vitals_before",
+    "notes",
+)
 
 
 @st.composite
@@ -64,7 +103,7 @@ def mutated_documents(draw: st.DrawFn) -> bytes:
     return text[:cut].encode("utf-8") if cut is not None else text.encode("utf-8")
 
 
-raw_inputs = (st.binary(max_size=2000) | st.text(max_size=500).map(str.encode) | mutated_documents())
+raw_inputs = st.binary(max_size=2000) | st.text(max_size=500).map(str.encode) | mutated_documents()
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +138,9 @@ def test_read_file_never_crashes(data: bytes, tmp_path: Path) -> None:
 
 @FUZZ
 @given(data=raw_inputs)
-def test_import_command_refusal_changes_nothing(data: bytes, shared_journal: Path, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_command_refusal_changes_nothing(
+    data: bytes, shared_journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`msjournal import` on junk exits 1 with one line, and the journal is exactly as before."""
     path = tmp_path / "import.json"
     path.write_bytes(data)

@@ -16,16 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.safety import automatic, protection
-from msjournal.safety import backups
-from msjournal.storage import database as db
-from msjournal.storage import sqlcipher as encryption
-from msjournal.safety import health
-from msjournal.storage import journal_file
-from msjournal.safety import restore
-from msjournal.model.errors import JournalError
-from msjournal.journal import Journal
 from msjournal.exchange.journal_format import read_document
+from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
+from msjournal.safety import automatic, backups, health, protection, restore
+from msjournal.storage import database as db
+from msjournal.storage import journal_file
+from msjournal.storage import sqlcipher as encryption
 from msjournal.storage.journal_lock import JournalInUse, exclusive_use, in_use_elsewhere
 
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="reads /proc/locks")
@@ -35,18 +32,24 @@ PASSPHRASE = "correct horse battery staple"
 def sqlite_locks(path: Path) -> list[str]:
     inode = os.stat(path).st_ino
     with open("/proc/locks") as locks:
-        return [line for line in locks
-                if f":{inode} " in line and f" {os.getpid()} " in line and "POSIX" in line]
+        return [
+            line
+            for line in locks
+            if f":{inode} " in line and f" {os.getpid()} " in line and "POSIX" in line
+        ]
 
 
-def every_inspection(journal: Journal, other: Path, tmp_path: Path) -> dict[str, Callable[[], object]]:
+def every_inspection(
+    journal: Journal, other: Path, tmp_path: Path
+) -> dict[str, Callable[[], object]]:
     path, key = journal.path, journal._passphrase
     export = tmp_path / "export.json"
     export.write_text(json.dumps({"format": "msjournal", "version": 1}))
     return {
         "automatic backup": lambda: automatic.backup_now(journal),
-        "backup to a file": lambda: backups.make_backup(path, out=tmp_path / "b.sqlite",
-                                                        passphrase=key),
+        "backup to a file": lambda: backups.make_backup(
+            path, out=tmp_path / "b.sqlite", passphrase=key
+        ),
         "content digest": lambda: backups.content_digest(path, key),
         "quick check": lambda: health.quick_check(path, key),
         "full check": lambda: health.full_check(path, key),
@@ -57,8 +60,9 @@ def every_inspection(journal: Journal, other: Path, tmp_path: Path) -> dict[str,
         "inspect": lambda: journal_file.inspect(path),
         "check a backup": lambda: restore.check_candidate(automatic.backup_now(journal), key),
         "newest good backup": lambda: restore.newest_good_backup(path, key),
-        "restore (refused)": lambda: _refused(lambda: restore.restore_file(
-            automatic.backup_now(journal), path, passphrase=key)),
+        "restore (refused)": lambda: _refused(
+            lambda: restore.restore_file(automatic.backup_now(journal), path, passphrase=key)
+        ),
         "protect (refused)": lambda: _refused(lambda: protection.convert(path, key, "new " * 4)),
         "lock questions": lambda: in_use_elsewhere(path),
         "exclusive use (refused)": lambda: _refused(lambda: exclusive_use(path, "x").__enter__()),
@@ -74,8 +78,9 @@ def _refused(action: Callable[[], object]) -> None:
 
 
 @pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
-def test_no_inspection_drops_the_lock_of_a_held_journal(tmp_path: Path,
-                                                        passphrase: str | None) -> None:
+def test_no_inspection_drops_the_lock_of_a_held_journal(
+    tmp_path: Path, passphrase: str | None
+) -> None:
     path = tmp_path / "journal.sqlite"
     journal = Journal.open(path, passphrase=passphrase)
     journal.add_temperature({"taken": "2026-01-05 08:00", "value": "37.1", "unit": "C"})
@@ -124,7 +129,9 @@ def test_a_killed_conversion_leaves_no_copy_behind(tmp_path: Path) -> None:
     assert not left.exists() and not Path(f"{left}-journal").exists()
 
 
-def test_an_opened_journal_is_checked_for_foreign_parts_before_anything_runs(tmp_path: Path) -> None:
+def test_an_opened_journal_is_checked_for_foreign_parts_before_anything_runs(
+    tmp_path: Path,
+) -> None:
     import sqlite3
 
     path = tmp_path / "journal.sqlite"
@@ -157,12 +164,18 @@ def test_a_process_holding_a_passphrase_writes_no_core_dump(tmp_path: Path) -> N
     import sys
 
     pytest.importorskip("sqlcipher3")
-    code = ("import resource, sys; from msjournal.journal import Journal; "
-            f"Journal.open(sys.argv[1], passphrase={PASSPHRASE!r}).close(); "
-            "print(resource.getrlimit(resource.RLIMIT_CORE))")
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "j.sqlite")],
-                          capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parents[1])
+    code = (
+        "import resource, sys; from msjournal.journal import Journal; "
+        f"Journal.open(sys.argv[1], passphrase={PASSPHRASE!r}).close(); "
+        "print(resource.getrlimit(resource.RLIMIT_CORE))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "j.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert done.stdout.strip() == "(0, 0)", done.stderr
 
 

@@ -12,39 +12,93 @@ from typing import Any
 
 import pytest
 
-from msjournal.model.catalog import load_catalog
 from msjournal.cli.main import main
-from msjournal.model.errors import JournalError, ValidationError
-from msjournal.journal import Journal
 from msjournal.exchange.journal_format import MAX_FILE_BYTES, loads, read_file
+from msjournal.journal import Journal
+from msjournal.model.catalog import load_catalog
+from msjournal.model.errors import JournalError, ValidationError
 from tests.safety_helpers import digest, filled_journal
 
 CATALOG = load_catalog()
 
 # Every section and every free-text field a journal file can carry.
 FULL: dict[str, Any] = {
-    "format": "msjournal", "version": 1, "exported": "2026-03-05T10:00:00",
-    "therapy_plan": {"treatment": "natalizumab", "started": "2025-01-01", "interval_days": None,
-                     "evaluation_done": True, "risks_discussed": True, "notes": "plan",
-                     "loading_done": False},
-    "settings": {"temperature_unit": "C", "fever_threshold": "100.0", "fever_threshold_unit": "F",
-                 "person_name": "Sam", "cumulative_region": "us", "questions": "Why?",
-                 "overrides": {"symptom.headache.expected_hours": 36}},
+    "format": "msjournal",
+    "version": 1,
+    "exported": "2026-03-05T10:00:00",
+    "therapy_plan": {
+        "treatment": "natalizumab",
+        "started": "2025-01-01",
+        "interval_days": None,
+        "evaluation_done": True,
+        "risks_discussed": True,
+        "notes": "plan",
+        "loading_done": False,
+    },
+    "settings": {
+        "temperature_unit": "C",
+        "fever_threshold": "100.0",
+        "fever_threshold_unit": "F",
+        "person_name": "Sam",
+        "cumulative_region": "us",
+        "questions": "Why?",
+        "overrides": {"symptom.headache.expected_hours": 36},
+    },
     "acknowledgements": [{"alert": "fever:t-1", "at": "2026-03-03T09:00", "note": "Called"}],
-    "infusions": [{"id": "inf-1", "treatment": "natalizumab", "start": "2026-03-02T09:30",
-                   "end": "2026-03-02T10:40", "dose": 300, "dose_unit": "mg", "dose_number": 1,
-                   "site": "arm", "location": "centre", "administered_by": "nurse", "lot": "AB1",
-                   "premedications": "none", "notes": "fine",
-                   "vitals_before": {"temperature": 36.6, "temperature_unit": "C", "pulse": 70,
-                                     "systolic": 120, "diastolic": 80}}],
-    "side_effects": [{"id": "se-1", "symptom": "other", "severity": 4, "onset": "2026-03-02T18:00",
-                      "resolved": None, "other_label": "itch", "infusion": "inf-1",
-                      "during_infusion": False, "unusual": False, "notes": "mild"}],
-    "temperatures": [{"id": "t-1", "taken": "2026-03-03T07:30", "value": 100.4, "unit": "F",
-                      "notes": "morning"}],
-    "follow_ups": [{"id": "f-1", "kind": "appointment", "title": "Review", "due": "2026-04-01",
-                    "done": None, "with_whom": "Dr Lee", "task": "", "treatment": "",
-                    "notes": "bring list"}],
+    "infusions": [
+        {
+            "id": "inf-1",
+            "treatment": "natalizumab",
+            "start": "2026-03-02T09:30",
+            "end": "2026-03-02T10:40",
+            "dose": 300,
+            "dose_unit": "mg",
+            "dose_number": 1,
+            "site": "arm",
+            "location": "centre",
+            "administered_by": "nurse",
+            "lot": "AB1",
+            "premedications": "none",
+            "notes": "fine",
+            "vitals_before": {
+                "temperature": 36.6,
+                "temperature_unit": "C",
+                "pulse": 70,
+                "systolic": 120,
+                "diastolic": 80,
+            },
+        }
+    ],
+    "side_effects": [
+        {
+            "id": "se-1",
+            "symptom": "other",
+            "severity": 4,
+            "onset": "2026-03-02T18:00",
+            "resolved": None,
+            "other_label": "itch",
+            "infusion": "inf-1",
+            "during_infusion": False,
+            "unusual": False,
+            "notes": "mild",
+        }
+    ],
+    "temperatures": [
+        {"id": "t-1", "taken": "2026-03-03T07:30", "value": 100.4, "unit": "F", "notes": "morning"}
+    ],
+    "follow_ups": [
+        {
+            "id": "f-1",
+            "kind": "appointment",
+            "title": "Review",
+            "due": "2026-04-01",
+            "done": None,
+            "with_whom": "Dr Lee",
+            "task": "",
+            "treatment": "",
+            "notes": "bring list",
+        }
+    ],
 }
 
 # (path in the document, field name the refusal must give, record it must give)
@@ -67,14 +121,19 @@ TEXT_FIELDS: list[tuple[tuple[str | int, ...], str, str | None]] = [
     (("follow_ups", 0, "with_whom"), "with_whom", "follow_ups[0]"),
     (("follow_ups", 0, "notes"), "notes", "follow_ups[0]"),
 ]
-IDS = [((section, 0, "id"), "id", f"{section}[0]")
-       for section in ("infusions", "side_effects", "temperatures", "follow_ups")]
+IDS = [
+    ((section, 0, "id"), "id", f"{section}[0]")
+    for section in ("infusions", "side_effects", "temperatures", "follow_ups")
+]
 # Other strings anywhere in the file: fields the import checks by name, and ones it ignores.
 OTHER_STRINGS = [
     (("exported",), "exported", None),
     (("infusions", 0, "treatment"), "treatment", "infusions[0]"),
-    (("infusions", 0, "vitals_before", "temperature_unit"), "vitals_before.temperature_unit",
-     "infusions[0]"),
+    (
+        ("infusions", 0, "vitals_before", "temperature_unit"),
+        "vitals_before.temperature_unit",
+        "infusions[0]",
+    ),
     (("settings", "temperature_unit"), "temperature_unit", "settings"),
     (("temperatures", 0, "a_future_field"), "a_future_field", "temperatures[0]"),
 ]
@@ -117,16 +176,20 @@ def test_lone_surrogate_id_is_refused_by_the_command_without_traceback(tmp_path:
     journal = tmp_path / "new.sqlite"
     result = subprocess.run(
         [sys.executable, "-m", "msjournal", "import", str(file), "--journal", str(journal)],
-        capture_output=True, text=True, timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "id = 't-\\udfff'" in result.stderr and "temperatures[0]" in result.stderr
     assert not journal.exists()
 
 
-def test_lone_surrogate_refusal_leaves_an_existing_journal_unchanged(tmp_path: Path,
-                                                                     capsys: Capture) -> None:
+def test_lone_surrogate_refusal_leaves_an_existing_journal_unchanged(
+    tmp_path: Path, capsys: Capture
+) -> None:
     """A refused file changes nothing in a journal that already has entries."""
     journal = tmp_path / "journal.sqlite"
     filled_journal(journal).close()
@@ -138,8 +201,9 @@ def test_lone_surrogate_refusal_leaves_an_existing_journal_unchanged(tmp_path: P
 
 
 @pytest.mark.parametrize(("path", "field", "record"), TEXT_FIELDS + IDS + OTHER_STRINGS)
-def test_lone_surrogate_in_any_string_is_refused_naming_it(tmp_path: Path, path: Where, field: str,
-                                                           record: str | None) -> None:
+def test_lone_surrogate_in_any_string_is_refused_naming_it(
+    tmp_path: Path, path: Where, field: str, record: str | None
+) -> None:
     """The window's import (read_file, then the preview) refuses it with the field and the value."""
     file = write(tmp_path, with_value(path, "x\udc80y"))
     with pytest.raises(ValidationError) as caught:
@@ -168,21 +232,34 @@ def test_a_real_emoji_written_as_a_surrogate_pair_is_kept(journal: Journal, tmp_
 # ---------------------------------------------------------------- repeated keys
 
 
-@pytest.mark.parametrize(("text", "named"), [
-    ('"infusions": [{"id": "inf-1", "treatment": "natalizumab", "start": "2026-03-02T09:30", '
-     '"dose": 300, "dose": 30}]', '"dose" appears twice in infusions[0]'),
-    ('"temperatures": [{"id": "t-1", "taken": "2026-03-03", "value": 37, "unit": "C"}, '
-     '{"id": "t-2", "id": "t-3", "taken": "2026-03-03", "value": 37, "unit": "C"}]',
-     '"id" appears twice in temperatures[1]'),
-    ('"infusions": [{"id": "inf-1", "treatment": "natalizumab", "start": "2026-03-02T09:30", '
-     '"vitals_before": {"pulse": 70, "pulse": 170}}]',
-     '"pulse" appears twice in infusions[0].vitals_before'),
-    ('"settings": {"person_name": "A", "person_name": "B"}',
-     '"person_name" appears twice in settings'),
-    ('"infusions": [], "infusions": []', '"infusions" appears twice at the top of the file'),
-])
-def test_a_key_given_twice_is_refused_naming_it_and_where(tmp_path: Path, text: str, named: str,
-                                                          capsys: Capture) -> None:
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            '"infusions": [{"id": "inf-1", "treatment": "natalizumab", '
+            '"start": "2026-03-02T09:30", "dose": 300, "dose": 30}]',
+            '"dose" appears twice in infusions[0]',
+        ),
+        (
+            '"temperatures": [{"id": "t-1", "taken": "2026-03-03", "value": 37, "unit": "C"}, '
+            '{"id": "t-2", "id": "t-3", "taken": "2026-03-03", "value": 37, "unit": "C"}]',
+            '"id" appears twice in temperatures[1]',
+        ),
+        (
+            '"infusions": [{"id": "inf-1", "treatment": "natalizumab", '
+            '"start": "2026-03-02T09:30", "vitals_before": {"pulse": 70, "pulse": 170}}]',
+            '"pulse" appears twice in infusions[0].vitals_before',
+        ),
+        (
+            '"settings": {"person_name": "A", "person_name": "B"}',
+            '"person_name" appears twice in settings',
+        ),
+        ('"infusions": [], "infusions": []', '"infusions" appears twice at the top of the file'),
+    ],
+)
+def test_a_key_given_twice_is_refused_naming_it_and_where(
+    tmp_path: Path, text: str, named: str, capsys: Capture
+) -> None:
     """Last-one-wins would silently drop a value; the file is refused instead, nothing written."""
     file = tmp_path / "twice.json"
     file.write_text('{"format": "msjournal", "version": 1, ' + text + "}", encoding="utf-8")
@@ -202,8 +279,9 @@ def test_the_same_key_in_different_records_is_fine() -> None:
 # ---------------------------------------------------------------- size
 
 
-def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path,
-                                                            capsys: Capture) -> None:
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path, capsys: Capture
+) -> None:
     """A file over the limit is refused at once with its size and the limit; nothing is read."""
     import tracemalloc
 
@@ -242,11 +320,16 @@ def test_the_documented_limit_is_the_one_applied() -> None:
 
 
 ODD_TEXT = {
-    "nul": "a\x00b", "controls": "a\x01\x07\x1b[31mb\x7f\x9b", "newlines": "a\r\nb\u2028c",
-    "tab": "a\tb", "rtl": "a\u202ecba\u200fz", "isolates": "a\u2067x\u2069b",
+    "nul": "a\x00b",
+    "controls": "a\x01\x07\x1b[31mb\x7f\x9b",
+    "newlines": "a\r\nb\u2028c",
+    "tab": "a\tb",
+    "rtl": "a\u202ecba\u200fz",
+    "isolates": "a\u2067x\u2069b",
     "zero width": "a\u200b\u200d\ufeffb",
     "emoji": "\U0001f642\U0001f469\U0001f3fd\u200d\u2695\ufe0f",
-    "combining": "e\u0301\u0327a\u0308", "noncharacters": "a\uffff\U0010ffffb",
+    "combining": "e\u0301\u0327a\u0308",
+    "noncharacters": "a\uffff\U0010ffffb",
     "10k": "x" * 10_000,
 }
 
@@ -254,18 +337,29 @@ ODD_TEXT = {
 def odd_document(odd: str) -> dict[str, Any]:
     """FULL with the odd text in every free-text field, cut to each field's own limit."""
     document = copy.deepcopy(FULL)
-    limits = {"site": 200, "location": 200, "administered_by": 200, "lot": 100,
-              "premedications": 1000, "other_label": 200, "title": 200, "with_whom": 200,
-              "note": 2000, "person_name": 200, "alert": 1990}
+    limits = {
+        "site": 200,
+        "location": 200,
+        "administered_by": 200,
+        "lot": 100,
+        "premedications": 1000,
+        "other_label": 200,
+        "title": 200,
+        "with_whom": 200,
+        "note": 2000,
+        "person_name": 200,
+        "alert": 1990,
+    }
     for path, field, _ in TEXT_FIELDS:
-        value = odd[:limits.get(field, 10_000)]
+        value = odd[: limits.get(field, 10_000)]
         with_value(path, f"fever:t-1{value}" if field == "alert" else value, document)
     return document
 
 
 @pytest.mark.parametrize("name", ODD_TEXT)
-def test_odd_text_that_is_accepted_comes_back_unchanged(tmp_path: Path, name: str,
-                                                        capsys: Capture) -> None:
+def test_odd_text_that_is_accepted_comes_back_unchanged(
+    tmp_path: Path, name: str, capsys: Capture
+) -> None:
     """Import, then export: every free-text field holds exactly what the file held."""
     document = odd_document(ODD_TEXT[name])
     journal, out = tmp_path / "journal.sqlite", tmp_path / "out.json"

@@ -7,11 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from msjournal.storage import database as db
-from msjournal.storage import models
-from msjournal.storage import schema
-from msjournal.model.errors import JournalError, ValidationError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError, ValidationError
+from msjournal.storage import models, schema
 from tests.conftest import NOW
 
 
@@ -28,11 +26,29 @@ def test_new_journal_has_durable_settings(journal, journal_path) -> None:
 
 def test_entries_survive_closing_and_reopening(journal, journal_path) -> None:
     """What was saved is there after the journal is closed and opened again."""
-    infusion = journal.add("inf", {"treatment": "natalizumab", "start": "2026-03-02T09:30",
-                                   "dose": "300", "dose_unit": "mg", "lot": "AB123",
-                                   "temperature_before": "36.8", "pulse_before": "72"}, now=NOW)
-    effect = journal.add("se", {"symptom": "headache", "severity": 4, "onset": "2026-03-02T18:00",
-                                "infusion": infusion.id}, now=NOW)
+    infusion = journal.add(
+        "inf",
+        {
+            "treatment": "natalizumab",
+            "start": "2026-03-02T09:30",
+            "dose": "300",
+            "dose_unit": "mg",
+            "lot": "AB123",
+            "temperature_before": "36.8",
+            "pulse_before": "72",
+        },
+        now=NOW,
+    )
+    effect = journal.add(
+        "se",
+        {
+            "symptom": "headache",
+            "severity": 4,
+            "onset": "2026-03-02T18:00",
+            "infusion": infusion.id,
+        },
+        now=NOW,
+    )
     journal.close()
     reopened = Journal.open(journal_path)
     assert reopened.get(infusion.id) == infusion
@@ -43,20 +59,37 @@ def test_entries_survive_closing_and_reopening(journal, journal_path) -> None:
 
 def test_editing_keeps_the_id_and_validates(journal) -> None:
     """Editing replaces the fields, keeps the id, and refuses bad values without writing."""
-    effect = journal.add("se", {"symptom": "headache", "severity": 4, "onset": "2026-03-02T18:00"}, now=NOW)
-    edited = journal.update(effect.id, {"symptom": "headache", "severity": 6,
-                                        "onset": "2026-03-02T18:00", "resolved": "2026-03-03T08:00"}, now=NOW)
+    effect = journal.add(
+        "se", {"symptom": "headache", "severity": 4, "onset": "2026-03-02T18:00"}, now=NOW
+    )
+    edited = journal.update(
+        effect.id,
+        {
+            "symptom": "headache",
+            "severity": 6,
+            "onset": "2026-03-02T18:00",
+            "resolved": "2026-03-03T08:00",
+        },
+        now=NOW,
+    )
     assert edited.id == effect.id and journal.get(effect.id).severity == 6
     with pytest.raises(ValidationError):
-        journal.update(effect.id, {"symptom": "headache", "severity": 60, "onset": "2026-03-02T18:00"}, now=NOW)
+        journal.update(
+            effect.id, {"symptom": "headache", "severity": 60, "onset": "2026-03-02T18:00"}, now=NOW
+        )
     assert journal.get(effect.id).severity == 6
 
 
 def test_delete_then_undo_restores_entry_and_links(journal) -> None:
     """Deleting an infusion unlinks its side effects; undo puts both back as they were."""
-    infusion = journal.add("inf", {"treatment": "natalizumab", "start": "2026-03-02T09:30"}, now=NOW)
-    effect = journal.add("se", {"symptom": "fatigue", "severity": 3, "onset": "2026-03-03T08:00",
-                                "infusion": infusion.id}, now=NOW)
+    infusion = journal.add(
+        "inf", {"treatment": "natalizumab", "start": "2026-03-02T09:30"}, now=NOW
+    )
+    effect = journal.add(
+        "se",
+        {"symptom": "fatigue", "severity": 3, "onset": "2026-03-03T08:00", "infusion": infusion.id},
+        now=NOW,
+    )
     before = journal.snapshot()
     record, unlinked = journal.delete(infusion.id)
     assert journal.infusions() == [] and journal.get(effect.id).infusion is None
@@ -66,7 +99,9 @@ def test_delete_then_undo_restores_entry_and_links(journal) -> None:
 
 def test_follow_up_can_be_marked_done(journal) -> None:
     """Marking a follow-up done records the day and the outcome."""
-    follow = journal.add("f", {"kind": "lab_test", "title": "Blood test", "due": "2026-06-01"}, now=NOW)
+    follow = journal.add(
+        "f", {"kind": "lab_test", "title": "Blood test", "due": "2026-06-01"}, now=NOW
+    )
     from datetime import date
 
     done = journal.mark_follow_up_done(follow.id, date(2026, 6, 2), "All normal")
@@ -88,8 +123,15 @@ def test_settings_are_kept_and_checked(journal, journal_path) -> None:
 
 def test_therapy_plan_records_the_checklist(journal) -> None:
     """The plan keeps the pre-treatment checklist and the care team's interval."""
-    journal.set_plan({"treatment": "natalizumab", "started": "2026-01-05", "interval_days": "42",
-                      "evaluation_done": True, "risks_discussed": True})
+    journal.set_plan(
+        {
+            "treatment": "natalizumab",
+            "started": "2026-01-05",
+            "interval_days": "42",
+            "evaluation_done": True,
+            "risks_discussed": True,
+        }
+    )
     plan = journal.plan()
     assert plan.evaluation_done and plan.risks_discussed and plan.interval_days == 42
     journal.set_plan({"treatment": "ocrelizumab", "started": "2026-05-01"})
@@ -111,26 +153,6 @@ def test_newer_schema_is_refused_without_writing(journal_path) -> None:
     with pytest.raises(JournalError, match="newer msjournal"):
         Journal.open(journal_path)
     assert journal_path.read_bytes() == before
-
-
-def test_upgrade_from_version_1_keeps_entries(tmp_path) -> None:
-    """A version-1 journal is upgraded step by step and keeps every entry."""
-    import peewee as pw
-
-    path = tmp_path / "v1.sqlite"
-    old = pw.SqliteDatabase(str(path), pragmas=db.PRAGMAS)
-    models.database.initialize(old)
-    schema.MIGRATIONS[0](old)
-    old.execute_sql("PRAGMA user_version = 1")
-    models.Temperature.create(uid="t-1", taken="2026-03-03 07:30:00", value="37.2", unit="C")
-    old.close()
-    seen = []
-    journal = Journal.open(path, before_upgrade=seen.append)
-    assert seen == [1]
-    assert [t.id for t in journal.temperatures()] == ["t-1"]
-    indexes = {r[0] for r in models.database.execute_sql("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert "temperature_taken" in indexes
-    journal.close()
 
 
 @pytest.mark.parametrize("content", [b"%PDF-1.7 not a journal", b"hello"])
@@ -173,11 +195,12 @@ def test_a_failed_open_leaves_the_open_journal_usable(journal, tmp_path) -> None
 
 
 def test_recent_snapshot_gives_the_same_active_alerts_and_due_dates(journal) -> None:
-    """Today reads only recent entries, yet shows exactly the alerts and dates of the whole journal."""
+    """Today reads only recent entries,
+    yet shows exactly the alerts and dates of the whole journal."""
     from datetime import date, datetime
 
-    from msjournal.rules.alerts import active_alerts
     from msjournal.demo import build_demo
+    from msjournal.rules.alerts import active_alerts
     from msjournal.rules.schedule import due_items
 
     today = date(2026, 6, 1)
@@ -187,7 +210,9 @@ def test_recent_snapshot_gives_the_same_active_alerts_and_due_dates(journal) -> 
         full, recent = journal.snapshot(), journal.recent_snapshot(moment)
         assert len(recent.temperatures) < len(full.temperatures) / 10
         assert len(recent.infusions) < len(full.infusions) / 10
-        assert active_alerts(recent, journal.catalog, moment) == active_alerts(full, journal.catalog, moment)
+        assert active_alerts(recent, journal.catalog, moment) == active_alerts(
+            full, journal.catalog, moment
+        )
         assert due_items(recent, journal.catalog) == due_items(full, journal.catalog)
     assert any(s.id for s in recent.side_effects if s.onset < datetime(2025, 2, 1))
 
@@ -196,15 +221,19 @@ def test_recent_snapshot_matches_after_switching_treatments(journal) -> None:
     """A long history across treatments gives the same due dates from recent entries alone."""
     from datetime import date, datetime, timedelta
 
-    from msjournal.rules.alerts import active_alerts
     from msjournal.model.records import Infusion
+    from msjournal.rules.alerts import active_alerts
     from msjournal.rules.schedule import due_items
 
     start = datetime(2012, 1, 2, 9, 0)
-    history = [Infusion(f"inf-n{n}", "natalizumab", start + timedelta(days=28 * n)) for n in range(60)]
+    history = [
+        Infusion(f"inf-n{n}", "natalizumab", start + timedelta(days=28 * n)) for n in range(60)
+    ]
     history += [Infusion(f"inf-a{n}", "alemtuzumab", datetime(2017, 3, 6 + n, 9)) for n in range(5)]
-    history += [Infusion(f"inf-o{n}", "ocrelizumab", datetime(2019, 1, 7, 9) + timedelta(days=d))
-                for n, d in enumerate([0, 14] + [168 * k for k in range(1, 16)])]
+    history += [
+        Infusion(f"inf-o{n}", "ocrelizumab", datetime(2019, 1, 7, 9) + timedelta(days=d))
+        for n, d in enumerate([0, 14] + [168 * k for k in range(1, 16)])
+    ]
     from msjournal.model.records import JournalData
 
     journal.add_records(JournalData(infusions=tuple(history)))
@@ -213,31 +242,10 @@ def test_recent_snapshot_matches_after_switching_treatments(journal) -> None:
     full, recent = journal.snapshot(), journal.recent_snapshot(moment)
     assert len(recent.infusions) < len(full.infusions) / 2
     assert due_items(recent, journal.catalog) == due_items(full, journal.catalog)
-    assert active_alerts(recent, journal.catalog, moment) == active_alerts(full, journal.catalog, moment)
+    assert active_alerts(recent, journal.catalog, moment) == active_alerts(
+        full, journal.catalog, moment
+    )
     assert date(2026, 5, 1) > max(i.start for i in recent.infusions).date()
-
-
-def test_upgrade_from_version_2_adds_the_plan_flag_and_keeps_the_plan(tmp_path) -> None:
-    """A version-2 journal (no 'starting doses done' column) upgrades and keeps its plan."""
-    import peewee as pw
-
-    path = tmp_path / "v2.sqlite"
-    old = pw.SqliteDatabase(str(path), pragmas=db.PRAGMAS)
-    models.database.initialize(old)
-    schema.MIGRATIONS[0](old)
-    schema.MIGRATIONS[1](old)
-    old.execute_sql('ALTER TABLE "therapy_plan" DROP COLUMN "loading_done"')
-    old.execute_sql("INSERT INTO therapy_plan (treatment, started, evaluation_done, risks_discussed,"
-                    " notes) VALUES ('ocrelizumab', '2025-01-10', 1, 1, 'from v2')")
-    old.execute_sql("PRAGMA user_version = 2")
-    old.close()
-    journal = Journal.open(path)
-    plan = journal.plan()
-    assert plan.treatment == "ocrelizumab" and plan.notes == "from v2" and not plan.loading_done
-    assert schema.schema_version(models.database.obj) == schema.SCHEMA_VERSION
-    journal.set_plan({"treatment": "ocrelizumab", "started": "2025-01-10", "loading_done": True})
-    assert journal.plan().loading_done
-    journal.close()
 
 
 def test_own_values_take_effect_at_once(journal) -> None:

@@ -13,9 +13,13 @@ from pathlib import Path
 from msjournal.journal import Journal
 from msjournal.model.records import JournalData, TemperatureReading
 
-READINGS = JournalData(temperatures=(
-    TemperatureReading(id="t-from-file", taken=datetime(2026, 1, 5, 8, 0), value=Decimal("37.2"),
-                       unit="C"),))
+READINGS = JournalData(
+    temperatures=(
+        TemperatureReading(
+            id="t-from-file", taken=datetime(2026, 1, 5, 8, 0), value=Decimal("37.2"), unit="C"
+        ),
+    )
+)
 
 
 def test_a_hook_that_reads_another_journal_does_not_redirect_the_import(tmp_path: Path) -> None:
@@ -30,8 +34,11 @@ def test_a_hook_that_reads_another_journal_does_not_redirect_the_import(tmp_path
 
 def test_a_write_hook_that_writes_another_journal_keeps_both_apart(tmp_path: Path) -> None:
     a, b = Journal.open(tmp_path / "a.sqlite"), Journal.open(tmp_path / "b.sqlite")
-    a.after_write.append(lambda _journal: b.add_temperature(
-        {"taken": "2026-01-05 09:00", "value": "36.5", "unit": "C"}))
+    a.after_write.append(
+        lambda _journal: b.add_temperature(
+            {"taken": "2026-01-05 09:00", "value": "36.5", "unit": "C"}
+        )
+    )
     a.add_follow_up({"kind": "appointment", "title": "Neurology review", "due": "2026-07-01"})
     a.add_temperature({"taken": "2026-01-05 08:00", "value": "37.0", "unit": "C"})
     assert [t.value for t in a.temperatures()] == [Decimal("37.0")]

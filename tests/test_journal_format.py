@@ -8,21 +8,51 @@ from datetime import date
 import pytest
 
 from msjournal.demo import build_demo
-from msjournal.model.errors import JournalError, ValidationError
-from msjournal.journal import Journal
 from msjournal.exchange.journal_format import dumps, loads, to_json
+from msjournal.journal import Journal
+from msjournal.model.errors import JournalError, ValidationError
 
 EXAMPLE = {
-    "format": "msjournal", "version": 1,
-    "infusions": [{"id": "inf-1", "treatment": "natalizumab", "start": "2026-03-02T09:30",
-                   "end": "2026-03-02T10:40", "dose": 300, "dose_unit": "mg", "site": "left forearm",
-                   "location": "City Infusion Centre", "lot": "AB123", "notes": ""}],
-    "side_effects": [{"id": "se-1", "infusion": "inf-1", "symptom": "headache", "severity": 4,
-                      "onset": "2026-03-02T18:00", "resolved": None, "during_infusion": False,
-                      "unusual": False, "notes": ""}],
+    "format": "msjournal",
+    "version": 1,
+    "infusions": [
+        {
+            "id": "inf-1",
+            "treatment": "natalizumab",
+            "start": "2026-03-02T09:30",
+            "end": "2026-03-02T10:40",
+            "dose": 300,
+            "dose_unit": "mg",
+            "site": "left forearm",
+            "location": "City Infusion Centre",
+            "lot": "AB123",
+            "notes": "",
+        }
+    ],
+    "side_effects": [
+        {
+            "id": "se-1",
+            "infusion": "inf-1",
+            "symptom": "headache",
+            "severity": 4,
+            "onset": "2026-03-02T18:00",
+            "resolved": None,
+            "during_infusion": False,
+            "unusual": False,
+            "notes": "",
+        }
+    ],
     "temperatures": [{"id": "t-1", "taken": "2026-03-03T07:30", "value": 100.4, "unit": "F"}],
-    "follow_ups": [{"id": "f-1", "kind": "appointment", "title": "Neurologist review",
-                    "due": "2026-04-01", "done": None, "notes": ""}],
+    "follow_ups": [
+        {
+            "id": "f-1",
+            "kind": "appointment",
+            "title": "Neurologist review",
+            "due": "2026-04-01",
+            "done": None,
+            "notes": "",
+        }
+    ],
 }
 
 
@@ -41,7 +71,10 @@ def test_the_documented_example_imports(journal) -> None:
 
 def test_a_date_alone_is_allowed_for_a_date_time(journal) -> None:
     """'2026-03-03' where a date-time is expected means midnight."""
-    doc = {**EXAMPLE, "temperatures": [{"id": "t-1", "taken": "2026-03-03", "value": 37.1, "unit": "C"}]}
+    doc = {
+        **EXAMPLE,
+        "temperatures": [{"id": "t-1", "taken": "2026-03-03", "value": 37.1, "unit": "C"}],
+    }
     import_text(journal, json.dumps(doc))
     assert journal.get("t-1").taken.hour == 0
 
@@ -49,9 +82,14 @@ def test_a_date_alone_is_allowed_for_a_date_time(journal) -> None:
 def test_export_then_import_is_lossless(journal, tmp_path) -> None:
     """Every field of a two-year demo journal survives export and re-import."""
     journal.add_records(build_demo(2, seed=3, today=date(2026, 6, 1)))
-    journal.update_settings(person_name="Sam", temperature_unit="F", fever_threshold="38.0",
-                            fever_threshold_unit="C", questions="Is this normal?",
-                            overrides={"symptom.headache.expected_hours": 36})
+    journal.update_settings(
+        person_name="Sam",
+        temperature_unit="F",
+        fever_threshold="38.0",
+        fever_threshold_unit="C",
+        questions="Is this normal?",
+        overrides={"symptom.headache.expected_hours": 36},
+    )
     journal.acknowledge("fever:t-1,t-2", "Called the nurse")
     original = journal.snapshot()
     text = dumps(original)
@@ -74,17 +112,20 @@ def test_importing_the_same_file_twice_adds_nothing_new(journal) -> None:
     assert sum(counts.added.values()) == 0 and counts.already_present == 4
 
 
-@pytest.mark.parametrize(("change", "field", "record"), [
-    (lambda d: d["side_effects"][0].update(severity=11), "severity", "se-1"),
-    (lambda d: d["temperatures"][0].update(unit="K"), "unit", "t-1"),
-    (lambda d: d["infusions"][0].update(treatment="aspirin"), "treatment", "inf-1"),
-    (lambda d: d["side_effects"][0].update(infusion="inf-9"), "infusion", "se-1"),
-    (lambda d: d["follow_ups"][0].update(due="next week"), "due", "f-1"),
-    (lambda d: d["side_effects"][0].update(resolved="2026-03-01T00:00"), "resolved", "se-1"),
-    (lambda d: d["temperatures"].append(dict(d["temperatures"][0])), "id", "t-1"),
-    (lambda d: d["temperatures"][0].update(id="inf-77"), "id", "temperatures[0]"),
-    (lambda d: d["infusions"][0].update(id="my-infusion"), "id", "infusions[0]"),
-])
+@pytest.mark.parametrize(
+    ("change", "field", "record"),
+    [
+        (lambda d: d["side_effects"][0].update(severity=11), "severity", "se-1"),
+        (lambda d: d["temperatures"][0].update(unit="K"), "unit", "t-1"),
+        (lambda d: d["infusions"][0].update(treatment="aspirin"), "treatment", "inf-1"),
+        (lambda d: d["side_effects"][0].update(infusion="inf-9"), "infusion", "se-1"),
+        (lambda d: d["follow_ups"][0].update(due="next week"), "due", "f-1"),
+        (lambda d: d["side_effects"][0].update(resolved="2026-03-01T00:00"), "resolved", "se-1"),
+        (lambda d: d["temperatures"].append(dict(d["temperatures"][0])), "id", "t-1"),
+        (lambda d: d["temperatures"][0].update(id="inf-77"), "id", "temperatures[0]"),
+        (lambda d: d["infusions"][0].update(id="my-infusion"), "id", "infusions[0]"),
+    ],
+)
 def test_one_bad_record_refuses_the_whole_file(journal, change, field, record) -> None:
     """A file with any invalid record is refused with its id and field; nothing is added."""
     journal.add("t", {"taken": "2026-01-01T08:00", "value": "36.6", "unit": "C"})
@@ -97,14 +138,21 @@ def test_one_bad_record_refuses_the_whole_file(journal, change, field, record) -
     assert journal.snapshot() == before
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("not json", "not valid JSON"), ("[]", "not an msjournal file"),
-    ('{"format": "other", "version": 1}', "not an msjournal file"),
-    ('{"format": "msjournal", "version": 99}', "version 99"),
-    ('{"format": "msjournal", "version": 1, "infusions": {}}', "expected a list"),
-    ('{"format": "msjournal", "version": 1, "temperatures": [{"id": "t-1", "taken": "2026-01-01", '
-     '"value": NaN, "unit": "C"}]}', "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "not valid JSON"),
+        ("[]", "not an msjournal file"),
+        ('{"format": "other", "version": 1}', "not an msjournal file"),
+        ('{"format": "msjournal", "version": 99}', "version 99"),
+        ('{"format": "msjournal", "version": 1, "infusions": {}}', "expected a list"),
+        (
+            '{"format": "msjournal", "version": 1, "temperatures": '
+            '[{"id": "t-1", "taken": "2026-01-01", "value": NaN, "unit": "C"}]}',
+            "not valid JSON",
+        ),
+    ],
+)
 def test_files_that_are_not_journals_are_refused(journal, text, message) -> None:
     """Bad files get a clear reason and change nothing."""
     with pytest.raises(JournalError, match=message):
@@ -150,8 +198,15 @@ def test_bad_settings_in_a_file_are_refused(journal) -> None:
 
 def test_fahrenheit_vitals_survive_export_and_import(journal, tmp_path) -> None:
     """An infusion temperature taken in °F comes back as °F (it used to block the import)."""
-    infusion = journal.add("inf", {"treatment": "natalizumab", "start": "2026-01-05T09:00",
-                                   "temperature_before": "98.6", "temperature_before_unit": "F"})
+    infusion = journal.add(
+        "inf",
+        {
+            "treatment": "natalizumab",
+            "start": "2026-01-05T09:00",
+            "temperature_before": "98.6",
+            "temperature_before_unit": "F",
+        },
+    )
     fresh = Journal.open(tmp_path / "copy.sqlite")
     import_text(fresh, dumps(journal.snapshot()))
     assert fresh.get(infusion.id).vitals_before == infusion.vitals_before

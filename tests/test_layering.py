@@ -18,9 +18,19 @@ import msjournal
 
 PACKAGE = Path(msjournal.__file__).parent
 LAYERS = {
-    "model": 0, "rules": 1, "storage": 2, "journal": 3,
-    "safety": 4, "exchange": 4, "charts": 4, "summary": 4, "demo": 4,
-    "cli": 5, "ui": 5, "__main__": 6, "__init__": 0,
+    "model": 0,
+    "rules": 1,
+    "storage": 2,
+    "journal": 3,
+    "safety": 4,
+    "exchange": 4,
+    "charts": 4,
+    "summary": 4,
+    "demo": 4,
+    "cli": 5,
+    "ui": 5,
+    "__main__": 6,
+    "__init__": 0,
 }
 
 
@@ -44,7 +54,9 @@ def imported(source: Path, known: set[str]) -> set[str]:
     for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("msjournal"))
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("msjournal"):
+        elif (
+            isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("msjournal")
+        ):
             for alias in node.names:
                 full = f"{node.module}.{alias.name}"
                 found.add(full if full in known else node.module)
@@ -64,9 +76,12 @@ def test_every_module_belongs_to_a_layer() -> None:
 
 
 def test_no_module_imports_a_higher_layer() -> None:
-    wrong = [f"{name} ({layer_of(name)}) imports {target} ({layer_of(target)})"
-             for name, targets in import_graph().items() for target in targets
-             if layer_of(target) > layer_of(name) and not name.startswith("msjournal.__")]
+    wrong = [
+        f"{name} ({layer_of(name)}) imports {target} ({layer_of(target)})"
+        for name, targets in import_graph().items()
+        for target in targets
+        if layer_of(target) > layer_of(name) and not name.startswith("msjournal.__")
+    ]
     assert wrong == []
 
 
@@ -89,14 +104,18 @@ def test_no_import_circles() -> None:
 
 def test_core_imports_no_qt_and_no_pyplot() -> None:
     """Importing every module outside msjournal.ui loads neither PySide6 nor pyplot."""
-    core = sorted(n for n in all_modules() if not n.startswith(("msjournal.ui", "msjournal.__main__")))
+    core = sorted(
+        n for n in all_modules() if not n.startswith(("msjournal.ui", "msjournal.__main__"))
+    )
     script = (
         "import importlib, sys\n"
         f"for name in {core!r}: importlib.import_module(name)\n"
         "bad = [m for m in sys.modules if m.startswith('PySide6') or m == 'matplotlib.pyplot']\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
 
 
@@ -105,13 +124,22 @@ def test_no_pyplot_anywhere() -> None:
     for source in PACKAGE.rglob("*.py"):
         tree = ast.parse(source.read_text(encoding="utf-8"))
         names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        names |= {f"{n.module}.{a.name}" for n in ast.walk(tree)
-                  if isinstance(n, ast.ImportFrom) and n.module for a in n.names}
+        names |= {
+            f"{n.module}.{a.name}"
+            for n in ast.walk(tree)
+            if isinstance(n, ast.ImportFrom) and n.module
+            for a in n.names
+        }
         assert not any("pyplot" in name for name in names), source
 
 
-DATABASE_MODULES = ("msjournal.storage.models", "msjournal.storage.database",
-                    "msjournal.storage.queries", "msjournal.storage.rows", "msjournal.storage.schema")
+DATABASE_MODULES = (
+    "msjournal.storage.models",
+    "msjournal.storage.database",
+    "msjournal.storage.queries",
+    "msjournal.storage.rows",
+    "msjournal.storage.schema",
+)
 
 
 def test_ui_never_touches_peewee_or_sql() -> None:

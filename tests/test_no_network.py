@@ -13,11 +13,12 @@ import msjournal
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(msjournal.__file__).parent
 
-SESSION = r'''
+SESSION = r"""
 import json, os, sys
 events = []
 sys.addaudithook(lambda event, args: event.startswith(
-    ("socket.", "http.client.", "urllib.", "ftplib.", "smtplib.", "webbrowser.")) and events.append(event))
+    ("socket.", "http.client.", "urllib.", "ftplib.", "smtplib.", "webbrowser."))
+    and events.append(event))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from msjournal.cli.main import main
@@ -60,15 +61,22 @@ if main_window is not None:
     window.close()
     opened.close()
     window_built = True
-network_modules = sorted(m for m in sys.modules if m.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine")))
+network_modules = sorted(
+    m for m in sys.modules if m.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine"))
+)
 print(json.dumps({"events": events, "modules": network_modules, "window": window_built}))
-'''
+"""
 
 
 def test_scripted_session_opens_no_socket(tmp_path: Path) -> None:
     """Demo, alerts, due, exports, backup, check, restore and a window session: 0 socket events."""
-    result = subprocess.run([sys.executable, "-c", SESSION, str(tmp_path)], capture_output=True,
-                            text=True, cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", SESSION, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["events"] == []
@@ -77,9 +85,12 @@ def test_scripted_session_opens_no_socket(tmp_path: Path) -> None:
 
 def test_no_networking_imports_in_the_product() -> None:
     """No module of msjournal imports a networking library or Qt's network modules."""
-    forbidden = re.compile(r"^\s*(from|import)\s+(socket|ssl|requests|httpx|urllib3?|http\.client|"
-                           r"aiohttp|ftplib|smtplib|webbrowser|PySide6\.QtNetwork|PySide6\.QtWebEngine"
-                           r"|PySide6 import .*QtNetwork)\b", re.MULTILINE)
+    forbidden = re.compile(
+        r"^\s*(from|import)\s+(socket|ssl|requests|httpx|urllib3?|http\.client|"
+        r"aiohttp|ftplib|smtplib|webbrowser|PySide6\.QtNetwork|PySide6\.QtWebEngine"
+        r"|PySide6 import .*QtNetwork)\b",
+        re.MULTILINE,
+    )
     for source in PACKAGE.rglob("*.py"):
         text = source.read_text(encoding="utf-8")
         assert not forbidden.search(text), source

@@ -7,8 +7,10 @@ from msjournal.model.own_values import editable_values
 
 def test_lists_unverified_defaults_with_the_persons_own_value(catalog) -> None:
     """Headache duration is an unverified default; an own value is shown beside it."""
-    values = {v.key: v for v in editable_values(catalog, {"symptom.headache.expected_hours": 12},
-                                                "natalizumab")}
+    values = {
+        v.key: v
+        for v in editable_values(catalog, {"symptom.headache.expected_hours": 12}, "natalizumab")
+    }
     assert values["symptom.headache.expected_hours"].default == 24
     assert values["symptom.headache.expected_hours"].own == 12
     assert "treatment.natalizumab.clinical_review.every_days" in values

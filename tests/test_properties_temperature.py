@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from msjournal.model.records import Settings
 from msjournal.model.temperature import PLAUSIBLE, convert, is_above_threshold
@@ -41,8 +42,9 @@ def test_converting_there_and_back_gives_the_same_temperature(reading: tuple[Dec
 
 @PROPERTY
 @given(readings(), readings(), readings())
-def test_fever_is_monotonic_in_the_value(a: tuple[Decimal, str], b: tuple[Decimal, str],
-                                        threshold: tuple[Decimal, str]) -> None:
+def test_fever_is_monotonic_in_the_value(
+    a: tuple[Decimal, str], b: tuple[Decimal, str], threshold: tuple[Decimal, str]
+) -> None:
     """If a reading counts as fever, every higher reading (in either unit) does too."""
     chosen = Settings(fever_threshold=threshold[0], fever_threshold_unit=threshold[1])  # type: ignore[arg-type]
     low, high = sorted([a, b], key=lambda r: _exact_fahrenheit(*r))
@@ -52,8 +54,9 @@ def test_fever_is_monotonic_in_the_value(a: tuple[Decimal, str], b: tuple[Decima
 
 @PROPERTY
 @given(readings(), readings())
-def test_fever_compares_the_same_whatever_the_units(reading: tuple[Decimal, str],
-                                                    threshold: tuple[Decimal, str]) -> None:
+def test_fever_compares_the_same_whatever_the_units(
+    reading: tuple[Decimal, str], threshold: tuple[Decimal, str]
+) -> None:
     """A reading is above the threshold exactly when its true temperature is, in any units."""
     chosen = Settings(fever_threshold=threshold[0], fever_threshold_unit=threshold[1])  # type: ignore[arg-type]
     exact = _exact_fahrenheit(*reading) > _exact_fahrenheit(*threshold)

@@ -9,13 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.safety import backups
-from msjournal.storage import schema
-from msjournal.safety import health
 from msjournal.cli.main import main
 from msjournal.journal import Journal
+from msjournal.safety import backups, health
+from msjournal.safety.restore import (
+    RestoreRefused,
+    check_candidate,
+    newest_good_backup,
+    restore_file,
+)
+from msjournal.storage import schema
 from msjournal.storage.paths import backups_dir
-from msjournal.safety.restore import RestoreRefused, check_candidate, newest_good_backup, restore_file
 from tests.safety_helpers import TEMPERATURE, assert_private, digest, filled_journal, integrity
 
 
@@ -71,7 +75,9 @@ def zeroed_header(good: Path, folder: Path) -> Path:
 
 
 def pdf_renamed(good: Path, folder: Path) -> Path:
-    return _copy(good, folder / "scan.sqlite", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n" * 40)
+    return _copy(
+        good, folder / "scan.sqlite", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n" * 40
+    )
 
 
 def zip_renamed(good: Path, folder: Path) -> Path:
@@ -125,7 +131,7 @@ def damaged_pages(good: Path, folder: Path) -> Path:
     data = bytearray(good.read_bytes())
     page = 4096
     for start in range(page, len(data), page):
-        data[start: start + 16] = b"\xff" * 16
+        data[start : start + 16] = b"\xff" * 16
     return _copy(good, folder / "damaged.sqlite", bytes(data))
 
 
@@ -149,15 +155,29 @@ def missing_file(good: Path, folder: Path) -> Path:
 
 
 BAD_FILES: list[Callable[[Path, Path], Path]] = [
-    empty, truncated_10, truncated_50, truncated_header, zeroed_header, pdf_renamed, zip_renamed,
-    json_export, other_program_db, other_application_id, newer_schema, flipped_byte,
-    damaged_pages, missing_tables, a_folder, missing_file,
+    empty,
+    truncated_10,
+    truncated_50,
+    truncated_header,
+    zeroed_header,
+    pdf_renamed,
+    zip_renamed,
+    json_export,
+    other_program_db,
+    other_application_id,
+    newer_schema,
+    flipped_byte,
+    damaged_pages,
+    missing_tables,
+    a_folder,
+    missing_file,
 ]
 
 
 @pytest.mark.parametrize("make_bad", BAD_FILES, ids=lambda f: f.__name__)
-def test_restore_refuses_bad_file(make_bad: Callable[[Path, Path], Path], good_backup: Path,
-                                  live: Path, tmp_path: Path) -> None:
+def test_restore_refuses_bad_file(
+    make_bad: Callable[[Path, Path], Path], good_backup: Path, live: Path, tmp_path: Path
+) -> None:
     """Each bad file is refused with a reason; the live journal and the bad file are untouched."""
     folder = tmp_path / "candidates"
     folder.mkdir()
@@ -179,10 +199,15 @@ def test_restore_refuses_bad_file(make_bad: Callable[[Path, Path], Path], good_b
 def test_specific_reasons_are_named(good_backup: Path, tmp_path: Path) -> None:
     """The reason says what is wrong in plain words."""
     expectations = {
-        empty: "is empty", pdf_renamed: "PDF document", zeroed_header: "header is zeroed",
-        other_program_db: "not an msjournal journal", other_application_id: "another program",
-        newer_schema: "newer msjournal", flipped_byte: "SHA-256 does not match",
-        truncated_50: "damaged", json_export: "use Import",
+        empty: "is empty",
+        pdf_renamed: "PDF document",
+        zeroed_header: "header is zeroed",
+        other_program_db: "not an msjournal journal",
+        other_application_id: "another program",
+        newer_schema: "newer msjournal",
+        flipped_byte: "SHA-256 does not match",
+        truncated_50: "damaged",
+        json_export: "use Import",
     }
     for make_bad, words in expectations.items():
         folder = tmp_path / make_bad.__name__
@@ -227,7 +252,8 @@ def test_restore_while_open_elsewhere_is_refused(good_backup: Path, live: Path) 
 
 
 def test_restore_over_damaged_journal_keeps_a_raw_copy(good_backup: Path, live: Path) -> None:
-    """Restoring over a damaged journal keeps its bytes aside (never deleted) and fixes the journal."""
+    """Restoring over a damaged journal keeps its bytes aside (never deleted)
+    and fixes the journal."""
     data = bytearray(live.read_bytes())
     data[:100] = bytes(100)
     live.write_bytes(bytes(data))
@@ -250,8 +276,9 @@ def test_newest_good_backup_skips_damaged_ones(live: Path) -> None:
     assert found is not None and found.path == older
 
 
-def test_cli_restore_and_refusal(good_backup: Path, live: Path, tmp_path: Path,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_restore_and_refusal(
+    good_backup: Path, live: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`msjournal restore` refuses a bad file (exit 1, one line) and restores a good one."""
     bad = pdf_renamed(good_backup, tmp_path)
     before = _raw_hash(live)
@@ -266,7 +293,8 @@ def test_cli_restore_and_refusal(good_backup: Path, live: Path, tmp_path: Path,
 
 
 def test_cli_check(live: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`msjournal check` passes a healthy journal; for a bad one it says so on stderr, naming the newest good backup."""
+    """`msjournal check` passes a healthy journal; for a bad one it says so on stderr,
+    naming the newest good backup."""
     assert main(["check", "--journal", str(live)]) == 0
     assert "passed the full check" in capsys.readouterr().out
     backups.make_backup(live)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.storage import sqlcipher as encryption
 from msjournal.journal import Journal
 from msjournal.safety.protection import change_protection
+from msjournal.storage import sqlcipher as encryption
 from tests.safety_helpers import integrity
 from tests.test_two_processes import ROOT, WindowProcess, _env, saved_id
 
@@ -54,7 +54,9 @@ def test_two_writers_killed_at_random_lose_nothing_acknowledged(tmp_path: Path) 
                 writers[which] = WindowProcess(journal)
                 kills += 1
                 continue
-            answer = writers[which].ask(f"temp 37.{n % 10} 2026-01-{n % 28 + 1:02d} 08:{n % 60:02d}")
+            answer = writers[which].ask(
+                f"temp 37.{n % 10} 2026-01-{n % 28 + 1:02d} 08:{n % 60:02d}"
+            )
             acknowledged.add(saved_id(answer))
     finally:
         for writer in writers:
@@ -70,7 +72,8 @@ def test_two_writers_killed_at_random_lose_nothing_acknowledged(tmp_path: Path) 
 
 @pytest.mark.parametrize("command", ["protect", "unprotect"])
 def test_a_killed_conversion_leaves_the_journal_whole_and_no_copy_after_opening(
-        tmp_path: Path, command: str) -> None:
+    tmp_path: Path, command: str
+) -> None:
     pytest.importorskip("sqlcipher3")
     rng = random.Random(command)
     for trial in range(CONVERSION_TRIALS):
@@ -78,13 +81,23 @@ def test_a_killed_conversion_leaves_the_journal_whole_and_no_copy_after_opening(
         journal.parent.mkdir()
         with Journal.open(journal) as plain:
             for minute in range(30):
-                plain.add_temperature({"taken": f"2026-01-05 08:{minute:02d}", "value": "37.1",
-                                       "unit": "C", "notes": "n" * 400})
+                plain.add_temperature(
+                    {
+                        "taken": f"2026-01-05 08:{minute:02d}",
+                        "value": "37.1",
+                        "unit": "C",
+                        "notes": "n" * 400,
+                    }
+                )
             if command == "unprotect":
                 change_protection(plain, PASSPHRASE)
-        run = subprocess.Popen([sys.executable, "-m", "msjournal", command, "--journal",
-                                str(journal)], cwd=ROOT, env=_env(MSJOURNAL_PASSPHRASE=PASSPHRASE),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run = subprocess.Popen(
+            [sys.executable, "-m", "msjournal", command, "--journal", str(journal)],
+            cwd=ROOT,
+            env=_env(MSJOURNAL_PASSPHRASE=PASSPHRASE),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 0.9))
         run.send_signal(signal.SIGKILL)
         run.wait()

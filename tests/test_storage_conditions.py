@@ -18,11 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.safety import backups
-from msjournal.safety import health
-from msjournal.storage import journal_file
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
+from msjournal.safety import backups, health
+from msjournal.storage import journal_file
 from tests.safety_helpers import TEMPERATURE, digest, filled_journal
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,8 +31,9 @@ def _mount(folder: Path, size: str) -> None:
     if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("needs root and mount(8) for a real tmpfs")
     folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
+    )
     if done.returncode:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
 
@@ -67,8 +67,9 @@ def test_a_save_on_a_real_full_disk_says_the_disk_is_full(small_disk: Path) -> N
     filler = _fill(small_disk)
     with pytest.raises(JournalError) as refused:
         for minute in range(60):
-            journal.add_temperature(TEMPERATURE | {"taken": f"2026-01-06 08:{minute:02d}",
-                                                   "notes": "n" * 3000})
+            journal.add_temperature(
+                TEMPERATURE | {"taken": f"2026-01-06 08:{minute:02d}", "notes": "n" * 3000}
+            )
     assert "the disk is full" in str(refused.value)
     assert "rollback" not in str(refused.value)
     report = health.quick_check(journal.path)
@@ -91,12 +92,18 @@ def read_only_journal(tmp_path: Path) -> Iterator[Path]:
 
 
 def msjournal(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "msjournal", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "msjournal", *args],
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def test_a_journal_on_read_only_media_can_be_read_checked_and_exported(
-        read_only_journal: Path, tmp_path: Path) -> None:
+    read_only_journal: Path, tmp_path: Path
+) -> None:
     journal = str(read_only_journal)
     assert msjournal("check", "--journal", journal).returncode == 0
     assert msjournal("due", "--journal", journal).returncode == 0
@@ -108,8 +115,9 @@ def test_a_journal_on_read_only_media_can_be_read_checked_and_exported(
     assert digest(tmp_path / "copy.sqlite") == digest(read_only_journal)
 
 
-def test_saving_to_read_only_media_says_so_and_writes_nothing(read_only_journal: Path,
-                                                              tmp_path: Path) -> None:
+def test_saving_to_read_only_media_says_so_and_writes_nothing(
+    read_only_journal: Path, tmp_path: Path
+) -> None:
     before = read_only_journal.read_bytes()
     with Journal.open(read_only_journal) as journal:
         assert journal.read_only
@@ -119,8 +127,9 @@ def test_saving_to_read_only_media_says_so_and_writes_nothing(read_only_journal:
     assert read_only_journal.read_bytes() == before
 
 
-def test_a_disk_error_while_checking_is_not_called_damage(journal_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_disk_error_while_checking_is_not_called_damage(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     filled_journal(journal_path).close()
 
     def full(*_args: object, **_kwargs: object) -> object:
@@ -132,18 +141,23 @@ def test_a_disk_error_while_checking_is_not_called_damage(journal_path: Path,
     assert "could not be checked" in report.message() and "damaged" not in report.problems[0]
 
 
-def test_an_unreadable_file_is_not_called_damaged(journal_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_file_is_not_called_damaged(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     filled_journal(journal_path).close()
-    monkeypatch.setattr(health.journal_file, "inspect",
-                        lambda path: journal_file.JournalFile(Path(path), read_error="Permission denied"))
+    monkeypatch.setattr(
+        health.journal_file,
+        "inspect",
+        lambda path: journal_file.JournalFile(Path(path), read_error="Permission denied"),
+    )
     report = health.quick_check(journal_path)
     assert not report.damaged
     assert "Permission denied" in report.message()
 
 
 def test_the_window_offers_no_restore_for_a_journal_it_cannot_read(
-        journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The restore dialog is for damage; a full disk or a locked folder gets its reason."""
     from msjournal.ui import launch
     from msjournal.ui.dialogs import backup_dialogs
@@ -151,10 +165,18 @@ def test_the_window_offers_no_restore_for_a_journal_it_cannot_read(
     filled_journal(journal_path).close()
     backups.make_backup(journal_path)
     offered: list[Path] = []
-    monkeypatch.setattr(backup_dialogs, "damaged_journal_dialog",
-                        lambda _parent, path: offered.append(path))
-    monkeypatch.setattr(health, "quick_check", lambda path, _key=None: health.HealthReport(
-        path, ("the disk is full, so it cannot be read safely; free some space",), readable=False))
+    monkeypatch.setattr(
+        backup_dialogs, "damaged_journal_dialog", lambda _parent, path: offered.append(path)
+    )
+    monkeypatch.setattr(
+        health,
+        "quick_check",
+        lambda path, _key=None: health.HealthReport(
+            path,
+            ("the disk is full, so it cannot be read safely; free some space",),
+            readable=False,
+        ),
+    )
     with pytest.raises(JournalError, match="could not be checked: the disk is full"):
         launch.open_journal(argparse.Namespace(journal=str(journal_path), demo=False))
     assert offered == []

@@ -15,10 +15,14 @@ def _data() -> JournalData:
     infusion = Infusion("inf-1", "natalizumab", datetime(2026, 6, 1, 9), site="left forearm")
     return JournalData(
         infusions=(infusion, Infusion("inf-2", "ocrelizumab", datetime(2025, 1, 1, 9))),
-        side_effects=(SideEffect("se-1", "headache", 5, datetime(2026, 6, 1, 15), infusion="inf-1"),),
+        side_effects=(
+            SideEffect("se-1", "headache", 5, datetime(2026, 6, 1, 15), infusion="inf-1"),
+        ),
         temperatures=(TemperatureReading("t-1", datetime(2026, 6, 10, 8), Decimal("38.3"), "C"),),
-        follow_ups=(FollowUp("f-1", "appointment", "Neurologist review", date(2026, 6, 20)),
-                    FollowUp("f-2", "lab_test", "Blood test", date(2026, 5, 1))),
+        follow_ups=(
+            FollowUp("f-1", "appointment", "Neurologist review", date(2026, 6, 20)),
+            FollowUp("f-2", "lab_test", "Blood test", date(2026, 5, 1)),
+        ),
     )
 
 
@@ -38,7 +42,9 @@ def test_filters_by_kind_date_range_and_text(catalog) -> None:
     """Kind, date range and words narrow the list together."""
     rows = timeline(_data(), catalog, TODAY)
     assert [r.id for r in filter_rows(rows, kinds=["temperature"])] == ["t-1"]
-    assert [r.id for r in filter_rows(rows, start=date(2026, 6, 2), end=date(2026, 6, 15))] == ["t-1"]
+    assert [r.id for r in filter_rows(rows, start=date(2026, 6, 2), end=date(2026, 6, 15))] == [
+        "t-1"
+    ]
     assert [r.id for r in filter_rows(rows, text="FOREARM")] == ["inf-1"]
     assert [r.id for r in filter_rows(rows, text="fever threshold")] == ["t-1"]
 

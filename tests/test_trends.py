@@ -64,45 +64,59 @@ def test_a_long_pause_in_therapy_is_cut_short() -> None:
 
 def test_an_ongoing_side_effect_counts_on_its_onset_day_only() -> None:
     """A side effect with no end date does not paint the rest of the cycle."""
-    data = journal_data(infusion("a", "2026-01-01T09:00"), infusion("b", "2026-01-05T09:00"),
-                        effect("s1", "fatigue", "2026-01-02T08:00", 5))
+    data = journal_data(
+        infusion("a", "2026-01-01T09:00"),
+        infusion("b", "2026-01-05T09:00"),
+        effect("s1", "fatigue", "2026-01-02T08:00", 5),
+    )
     assert trends.cycles(data)[0].severities == (0, 5, 0, 0)
 
 
 def test_severity_series_one_per_chosen_symptom_worst_of_each_day() -> None:
     """Two headaches on one day become one point at the worse severity."""
-    data = journal_data(effect("s1", "headache", "2026-02-01T08:00", 3),
-                        effect("s2", "headache", "2026-02-01T20:00", 7),
-                        effect("s3", "nausea", "2026-02-03T08:00", 2))
+    data = journal_data(
+        effect("s1", "headache", "2026-02-01T08:00", 3),
+        effect("s2", "headache", "2026-02-01T20:00", 7),
+        effect("s3", "nausea", "2026-02-03T08:00", 2),
+    )
     series = trends.severity_series(data, ["headache", "nausea", "rash"])
     assert [s.symptom for s in series] == ["headache", "nausea", "rash"]
-    assert [(p.day, p.severity, len(p.entries)) for p in series[0].points] == [(date(2026, 2, 1), 7, 2)]
+    assert [(p.day, p.severity, len(p.entries)) for p in series[0].points] == [
+        (date(2026, 2, 1), 7, 2)
+    ]
     assert series[2].points == ()
 
 
 def test_severity_series_defaults_to_the_most_logged_symptoms() -> None:
     """Without a choice, the most often logged symptoms are shown, most frequent first."""
-    data = journal_data(effect("s1", "nausea", "2026-02-01T08:00"),
-                        effect("s2", "headache", "2026-02-02T08:00"),
-                        effect("s3", "headache", "2026-02-03T08:00"))
+    data = journal_data(
+        effect("s1", "nausea", "2026-02-01T08:00"),
+        effect("s2", "headache", "2026-02-02T08:00"),
+        effect("s3", "headache", "2026-02-03T08:00"),
+    )
     assert [s.symptom for s in trends.severity_series(data)] == ["headache", "nausea"]
 
 
 def test_long_ranges_are_gathered_by_week() -> None:
     """Over years, points are gathered to the worst of each week (starting Monday)."""
-    data = journal_data(effect("s1", "headache", "2026-02-03T08:00", 2),
-                        effect("s2", "headache", "2026-02-05T08:00", 6),
-                        effect("s3", "headache", "2023-01-02T08:00", 1))
+    data = journal_data(
+        effect("s1", "headache", "2026-02-03T08:00", 2),
+        effect("s2", "headache", "2026-02-05T08:00", 6),
+        effect("s3", "headache", "2023-01-02T08:00", 1),
+    )
     points = trends.severity_series(data, ["headache"])[0].points
     assert [(p.day, p.severity) for p in points] == [(date(2023, 1, 2), 1), (date(2026, 2, 2), 6)]
 
 
 def test_temperatures_shown_in_the_persons_unit_with_threshold_converted() -> None:
     """Readings and the threshold are in the person's unit; 37.8 °C is just above 100.0 °F."""
-    data = journal_data(reading("t1", "2026-03-01T08:00", "37.8"),
-                        reading("t2", "2026-03-02T08:00", "99.5", unit="F"),
-                        temperature_unit="F", fever_threshold=Decimal("100.0"),
-                        fever_threshold_unit="F")
+    data = journal_data(
+        reading("t1", "2026-03-01T08:00", "37.8"),
+        reading("t2", "2026-03-02T08:00", "99.5", unit="F"),
+        temperature_unit="F",
+        fever_threshold=Decimal("100.0"),
+        fever_threshold_unit="F",
+    )
     series = trends.temperature_series(data)
     assert series.unit == "F" and series.threshold == pytest.approx(100.0)
     assert [round(p.value, 2) for p in series.points] == [100.04, 99.5]
@@ -111,8 +125,12 @@ def test_temperatures_shown_in_the_persons_unit_with_threshold_converted() -> No
 
 def test_temperature_threshold_set_in_fahrenheit_shown_in_celsius() -> None:
     """A person reading in °C sees the °F threshold converted (100.4 °F is 38.0 °C)."""
-    data = journal_data(reading("t1", "2026-03-01T08:00", "38.0"), temperature_unit="C",
-                        fever_threshold=Decimal("100.4"), fever_threshold_unit="F")
+    data = journal_data(
+        reading("t1", "2026-03-01T08:00", "38.0"),
+        temperature_unit="C",
+        fever_threshold=Decimal("100.4"),
+        fever_threshold_unit="F",
+    )
     series = trends.temperature_series(data)
     assert series.threshold == pytest.approx(38.0)
     assert series.above == ()
@@ -121,7 +139,8 @@ def test_temperature_threshold_set_in_fahrenheit_shown_in_celsius() -> None:
 def test_effects_per_infusion_counts_linked_and_soon_after() -> None:
     """Linked side effects count, and unlinked ones starting within 72 hours of an infusion."""
     data = journal_data(
-        infusion("a", "2026-01-01T09:00"), infusion("b", "2026-01-29T09:00"),
+        infusion("a", "2026-01-01T09:00"),
+        infusion("b", "2026-01-29T09:00"),
         effect("s1", "headache", "2026-01-01T15:00", 5, infusion="a"),
         effect("s2", "fatigue", "2026-01-03T08:00", 3),
         effect("s3", "fatigue", "2026-01-25T08:00", 6),

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.safety import backups
 from msjournal.journal import Journal
+from msjournal.safety import backups
 from msjournal.safety.protection import change_protection
 from tests.safety_helpers import digest, integrity
 
@@ -33,8 +33,13 @@ class WindowProcess:
 
     def __init__(self, journal: Path):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.journal_process", str(journal)], cwd=ROOT,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_env())
+            [sys.executable, "-m", "tests.journal_process", str(journal)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=_env(),
+        )
         assert self.read() == "ready"
 
     def read(self) -> str:
@@ -60,8 +65,14 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def msjournal(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "msjournal", *args], cwd=ROOT, text=True,
-                          capture_output=True, env=_env(**env), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "msjournal", *args],
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        env=_env(**env),
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -83,16 +94,22 @@ def saved_id(answer: str) -> str:
 
 
 def import_file(tmp_path: Path) -> Path:
-    data = {"format": "msjournal", "version": 1, "temperatures": [
-        {"id": "t-from-file", "taken": "2026-01-06T08:00:00", "value": "36.8", "unit": "C"}]}
+    data = {
+        "format": "msjournal",
+        "version": 1,
+        "temperatures": [
+            {"id": "t-from-file", "taken": "2026-01-06T08:00:00", "value": "36.8", "unit": "C"}
+        ],
+    }
     path = tmp_path / "import.json"
     path.write_text(json.dumps(data))
     return path
 
 
 @pytest.mark.parametrize("command", ["due", "import"])
-def test_a_save_after_a_command_line_run_survives_a_kill(window: WindowProcess, tmp_path: Path,
-                                                         command: str) -> None:
+def test_a_save_after_a_command_line_run_survives_a_kill(
+    window: WindowProcess, tmp_path: Path, command: str
+) -> None:
     """Issue scenario 1: save (this also makes the first automatic backup), run a command on
     the same journal, save again, kill the window: both saves are there."""
     journal = tmp_path / "journal.sqlite"
@@ -119,8 +136,9 @@ def test_many_commands_between_saves_lose_nothing(window: WindowProcess, tmp_pat
     assert integrity(journal) == "ok"
 
 
-def test_the_window_holds_its_sqlite_lock_after_its_own_backup(window: WindowProcess,
-                                                               tmp_path: Path) -> None:
+def test_the_window_holds_its_sqlite_lock_after_its_own_backup(
+    window: WindowProcess, tmp_path: Path
+) -> None:
     """The root cause: reading the live file with open()/close() dropped the process's locks."""
     journal = tmp_path / "journal.sqlite"
     window.ask("temp 37.1 2026-01-05 08:00")
@@ -135,9 +153,9 @@ def _sqlite_locks(path: Path, pid: int) -> list[str]:
 
 
 @pytest.mark.parametrize("command", ["protect", "restore"])
-def test_replacing_the_journal_is_refused_while_a_window_has_it(window: WindowProcess,
-                                                                tmp_path: Path,
-                                                                command: str) -> None:
+def test_replacing_the_journal_is_refused_while_a_window_has_it(
+    window: WindowProcess, tmp_path: Path, command: str
+) -> None:
     """Issue scenario 2: protect (and restore) while another process has the journal open
     refuse with the true reason; the window's next save is kept."""
     journal = tmp_path / "journal.sqlite"
@@ -163,14 +181,29 @@ def test_rekeying_is_refused_while_a_window_has_it(tmp_path: Path, command: str)
     with Journal.open(journal) as plain:
         change_protection(plain, PASSPHRASE)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from msjournal.journal import Journal; "
-         f"j = Journal.open(sys.argv[1], passphrase={PASSPHRASE!r}); j.is_empty(); "
-         "print('ready', flush=True); sys.stdin.read()", str(journal)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_env())
+        [
+            sys.executable,
+            "-c",
+            "import sys; from msjournal.journal import Journal; "
+            f"j = Journal.open(sys.argv[1], passphrase={PASSPHRASE!r}); j.is_empty(); "
+            "print('ready', flush=True); sys.stdin.read()",
+            str(journal),
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        result = msjournal(command, "--journal", str(journal), MSJOURNAL_PASSPHRASE=PASSPHRASE,
-                           MSJOURNAL_NEW_PASSPHRASE="another long passphrase")
+        result = msjournal(
+            command,
+            "--journal",
+            str(journal),
+            MSJOURNAL_PASSPHRASE=PASSPHRASE,
+            MSJOURNAL_NEW_PASSPHRASE="another long passphrase",
+        )
     finally:
         holder.kill()
         holder.wait()
@@ -206,9 +239,17 @@ def test_concurrent_backups_never_overwrite_each_other(tmp_path: Path) -> None:
     journal = tmp_path / "journal.sqlite"
     with Journal.open(journal) as opened:
         opened.add_temperature({"taken": "2026-01-05 08:00", "value": "37.1", "unit": "C"})
-    runs = [subprocess.Popen([sys.executable, "-m", "msjournal", "backup", "--journal",
-                              str(journal)], cwd=ROOT, text=True, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=_env()) for _ in range(8)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "msjournal", "backup", "--journal", str(journal)],
+            cwd=ROOT,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_env(),
+        )
+        for _ in range(8)
+    ]
     written = []
     for run in runs:
         out, err = run.communicate(timeout=120)

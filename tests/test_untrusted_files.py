@@ -16,12 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from msjournal.safety import backups
-from msjournal.storage import sqlcipher as encryption
-from msjournal.safety import health
-from msjournal.safety import restore
 from msjournal.journal import Journal
+from msjournal.safety import backups, health, restore
 from msjournal.safety.protection import change_protection
+from msjournal.storage import sqlcipher as encryption
 from tests.safety_helpers import digest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,8 +47,13 @@ def tampered_copy(source: Path, target: Path) -> Path:
 
 
 def msjournal(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "msjournal", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "msjournal", *args],
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def test_check_refuses_a_journal_carrying_a_trigger(tmp_path: Path) -> None:
@@ -58,7 +61,9 @@ def test_check_refuses_a_journal_carrying_a_trigger(tmp_path: Path) -> None:
     bad = tampered_copy(tmp_path / "journal.sqlite", tmp_path / "bad.sqlite")
     result = msjournal("check", "--journal", str(bad))
     assert result.returncode == 1
-    assert 'did not put there (a table "loot", a trigger "wipe", a view "everything")' in result.stderr
+    assert (
+        'did not put there (a table "loot", a trigger "wipe", a view "everything")' in result.stderr
+    )
 
 
 def test_restore_refuses_it_and_the_journal_stays_byte_identical(tmp_path: Path) -> None:

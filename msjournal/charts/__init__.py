@@ -1,1 +1,2 @@
-"""Trend charts drawn on a matplotlib Figure (its object API only), for the window, the command line and the PDF."""
+"""Trend charts drawn on a matplotlib Figure (its object API only), for the window, the command
+line and the PDF."""

@@ -17,10 +17,8 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.ticker import MultipleLocator
+from matplotlib.ticker import MaxNLocator, MultipleLocator
 
-from msjournal.rules import trends
-from msjournal.model.catalog import Catalog
 from msjournal.charts.output import (  # noqa: F401 (entry_at and SAVE_FORMATS re-exported)
     SAVE_FORMATS,
     check_save_name,
@@ -36,8 +34,10 @@ from msjournal.charts.parts import (
     axis_labels,
     chart_title,
     date_axis,
+    dates_x,
     effect_text,
     empty_chart,
+    figure_of,
     legend,
     mark_infusions,
     period_text,
@@ -46,10 +46,12 @@ from msjournal.charts.parts import (
     symptom_label,
 )
 from msjournal.charts.theme import ChartTheme
+from msjournal.model.catalog import Catalog
 from msjournal.model.errors import JournalError
 from msjournal.model.period import within_period
 from msjournal.model.records import JournalData
 from msjournal.model.temperature import threshold_text
+from msjournal.rules import trends
 
 CHART_KINDS = ("severity", "temperature", "cycle", "per-infusion")
 CHART_TITLES = {
@@ -67,19 +69,30 @@ class SavedChart(NamedTuple):
     drawn: bool  # False: nothing to chart, the image says what to log
 
 
-def draw_chart(kind: str, figure: Figure, data: JournalData, catalog: Catalog,
-               start: date | None = None, end: date | None = None,
-               symptoms: Sequence[str] | None = None, theme: ChartTheme | None = None,
-               cycle: int | None = None, each_cycle: bool = False) -> bool:
-    """Draw one chart on `figure`; False (with a note saying what to log) when there is nothing to draw.
+def draw_chart(
+    kind: str,
+    figure: Figure,
+    data: JournalData,
+    catalog: Catalog,
+    start: date | None = None,
+    end: date | None = None,
+    symptoms: Sequence[str] | None = None,
+    theme: ChartTheme | None = None,
+    cycle: int | None = None,
+    each_cycle: bool = False,
+) -> bool:
+    """Draw one chart on `figure`.
+
+    Returns False (with a note saying what to log) when there is nothing to draw.
 
     For the cycle chart, `cycle` picks one cycle (index into trends.cycles) to show on its own,
     and `each_cycle` draws every cycle faintly behind the average.
     """
     if kind not in CHART_KINDS:
         raise JournalError(f"chart {kind!r}: choose one of {', '.join(CHART_KINDS)}.")
-    request = ChartRequest(data, catalog, start, end, symptoms, theme or ChartTheme.light(), cycle,
-                           each_cycle)
+    request = ChartRequest(
+        data, catalog, start, end, symptoms, theme or ChartTheme.light(), cycle, each_cycle
+    )
     figure.clear()
     clear_entries(figure)
     figure.set_facecolor(request.theme.background)
@@ -87,20 +100,34 @@ def draw_chart(kind: str, figure: Figure, data: JournalData, catalog: Catalog,
     return _DRAWERS[kind](figure, request)
 
 
-def save_chart(kind: str, data: JournalData, catalog: Catalog, out: Path,
-               start: date | None = None, end: date | None = None,
-               symptoms: Sequence[str] | None = None) -> SavedChart:
-    """Write the chart as PNG or SVG (by the file's suffix), atomically and private to the person."""
+def save_chart(
+    kind: str,
+    data: JournalData,
+    catalog: Catalog,
+    out: Path,
+    start: date | None = None,
+    end: date | None = None,
+    symptoms: Sequence[str] | None = None,
+) -> SavedChart:
+    """Write the chart as PNG or SVG (by the file's suffix), atomically and private to the
+    person."""
     out = check_save_name(out)
     figure = new_figure(10.0, 5.6)
     drawn = draw_chart(kind, figure, data, catalog, start, end, symptoms)
     return SavedChart(write_figure(figure, out), drawn)
 
 
-def chart_png_bytes(kind: str, data: JournalData, catalog: Catalog,
-                    start: date | None = None, end: date | None = None,
-                    symptoms: Sequence[str] | None = None, width_in: float = 7.0,
-                    height_in: float = 3.2, dpi: int = 150) -> bytes | None:
+def chart_png_bytes(
+    kind: str,
+    data: JournalData,
+    catalog: Catalog,
+    start: date | None = None,
+    end: date | None = None,
+    symptoms: Sequence[str] | None = None,
+    width_in: float = 7.0,
+    height_in: float = 3.2,
+    dpi: int = 150,
+) -> bytes | None:
     """The chart as PNG bytes for the PDF summary; None when there is nothing to chart."""
     figure = new_figure(width_in, height_in)
     if not draw_chart(kind, figure, data, catalog, start, end, symptoms, ChartTheme.light(9.0)):
@@ -110,11 +137,14 @@ def chart_png_bytes(kind: str, data: JournalData, catalog: Catalog,
 
 # ----- severity over time -----
 
+
 def _draw_severity(figure: Figure, request: ChartRequest) -> bool:
     theme = request.theme
     shown = within_period(request.data, request.start, request.end)
-    series = [s for s in trends.severity_series(request.data, request.symptoms, request.start,
-                                                request.end)]
+    series = [
+        s
+        for s in trends.severity_series(request.data, request.symptoms, request.start, request.end)
+    ]
     if not any(s.points for s in series):
         return empty_chart(figure, theme, CHART_TITLES["severity"], _no_effects_text(request))
     ax = styled_axes(figure, theme)
@@ -133,29 +163,36 @@ def _draw_severity(figure: Figure, request: ChartRequest) -> bool:
     return True
 
 
-def _severity_line(ax: Axes, request: ChartRequest, index: int, one: trends.SymptomSeries,
-                   bucket: int) -> None:
+def _severity_line(
+    ax: Axes, request: ChartRequest, index: int, one: trends.SymptomSeries, bucket: int
+) -> None:
     theme = request.theme
     colour = theme.series[index % len(theme.series)]
     style = LINE_STYLES[index // len(MARKERS) % len(LINE_STYLES)]
     days = [p.day for p in one.points]
     severities = [p.severity for p in one.points]
     gap_xs, gap_ys = _break_gaps(days, severities, timedelta(days=2 * bucket))
-    ax.plot(gap_xs, gap_ys, color=colour, linestyle=style, linewidth=2, label="_nolegend_")
+    ax.plot(dates_x(gap_xs), gap_ys, color=colour, linestyle=style, linewidth=2, label="_nolegend_")
     (line,) = ax.plot(
-        days, severities, color=colour, marker=MARKERS[index % len(MARKERS)], linestyle="none",
+        dates_x(days),
+        severities,
+        color=colour,
+        marker=MARKERS[index % len(MARKERS)],
+        linestyle="none",
         markersize=8 if len(one.points) < 120 else 5,
-        label=symptom_label(request.catalog, one.symptom, one.other_label), gid=f"symptom:{one.symptom}",
+        label=symptom_label(request.catalog, one.symptom, one.other_label),
+        gid=f"symptom:{one.symptom}",
     )
-    describe(ax.figure, line, [_point_text(request.catalog, p) for p in one.points])
+    describe(figure_of(ax), line, [_point_text(request.catalog, p) for p in one.points])
 
 
-def _break_gaps(days: Sequence[date], values: Sequence[float],
-                longest: timedelta) -> tuple[list[date], list[float]]:
+def _break_gaps(
+    days: Sequence[date], values: Sequence[float], longest: timedelta
+) -> tuple[list[date], list[float]]:
     """Connect only neighbouring points: a symptom absent for a while is not drawn as lasting."""
     xs: list[date] = []
     ys: list[float] = []
-    for day, value in zip(days, values):
+    for day, value in zip(days, values, strict=True):
         if xs and day - xs[-1] > longest:
             xs.append(xs[-1] + (day - xs[-1]) / 2)
             ys.append(float("nan"))
@@ -172,19 +209,24 @@ def _point_text(catalog: Catalog, point: trends.SeverityPoint) -> str:
 
 def _no_effects_text(request: ChartRequest) -> str:
     if not request.data.side_effects:
-        return ("No side effects logged yet.\nWhen you log a side effect (what you felt and how bad, "
-                "0 to 10),\nit shows here over time, with your infusions marked.")
+        return (
+            "No side effects logged yet.\nWhen you log a side effect (what you felt and how bad, "
+            "0 to 10),\nit shows here over time, with your infusions marked."
+        )
     if request.symptoms is not None and not request.symptoms:
         return "Choose one or more symptoms to chart."
     chosen = ""
     if request.symptoms:
         names = [symptom_label(request.catalog, s) for s in request.symptoms]
         chosen = f" for {', '.join(names)}"
-    return (f"No side effects logged{chosen} {period_text(request.start, request.end)}.\n"
-            "Choose a longer period or other symptoms.")
+    return (
+        f"No side effects logged{chosen} {period_text(request.start, request.end)}.\n"
+        "Choose a longer period or other symptoms."
+    )
 
 
 # ----- temperature -----
+
 
 def _draw_temperature(figure: Figure, request: ChartRequest) -> bool:
     theme = request.theme
@@ -208,11 +250,17 @@ def _draw_temperature(figure: Figure, request: ChartRequest) -> bool:
 
 def _temperature_line(ax: Axes, request: ChartRequest, series: trends.TemperatureSeries) -> None:
     theme, unit = request.theme, series.unit
-    (line,) = ax.plot([p.taken for p in series.points], [p.value for p in series.points],
-                      color=theme.series[0], linewidth=1.6, marker="o",
-                      markersize=5 if len(series.points) < 200 else 0, gid="temperatures",
-                      label="Highest reading each day" if series.by_day else "Reading")
-    describe(ax.figure, line, [_reading_text(p, unit) for p in series.points])
+    (line,) = ax.plot(
+        dates_x([p.taken for p in series.points]),
+        [p.value for p in series.points],
+        color=theme.series[0],
+        linewidth=1.6,
+        marker="o",
+        markersize=5 if len(series.points) < 200 else 0,
+        gid="temperatures",
+        label="Highest reading each day" if series.by_day else "Reading",
+    )
+    describe(figure_of(ax), line, [_reading_text(p, unit) for p in series.points])
 
 
 def _reading_text(point: trends.TemperaturePoint, unit: str) -> str:
@@ -223,33 +271,55 @@ def _reading_text(point: trends.TemperaturePoint, unit: str) -> str:
 
 def _threshold(ax: Axes, request: ChartRequest, series: trends.TemperatureSeries) -> None:
     theme = request.theme
-    ax.axhline(series.threshold, color=theme.alert, linestyle="--", linewidth=2.2,
-               label=f"Fever threshold {threshold_text(request.data.settings)}", gid="fever-threshold")
+    ax.axhline(
+        series.threshold,
+        color=theme.alert,
+        linestyle="--",
+        linewidth=2.2,
+        label=f"Fever threshold {threshold_text(request.data.settings)}",
+        gid="fever-threshold",
+    )
     above = series.above
     if not above:
         return
-    (marks,) = ax.plot([p.taken for p in above], [p.value for p in above], linestyle="none",
-                       marker="o", markersize=12, markerfacecolor=theme.alert,
-                       markeredgecolor=theme.foreground, markeredgewidth=1.2, zorder=5,
-                       label="Above the fever threshold", gid="above-threshold")
-    describe(ax.figure, marks, [_reading_text(p, series.unit) for p in above])
+    (marks,) = ax.plot(
+        dates_x([p.taken for p in above]),
+        [p.value for p in above],
+        linestyle="none",
+        marker="o",
+        markersize=12,
+        markerfacecolor=theme.alert,
+        markeredgecolor=theme.foreground,
+        markeredgewidth=1.2,
+        zorder=5,
+        label="Above the fever threshold",
+        gid="above-threshold",
+    )
+    describe(figure_of(ax), marks, [_reading_text(p, series.unit) for p in above])
 
 
 def _no_readings_text(request: ChartRequest) -> str:
     if not request.data.temperatures:
-        return ("No temperature readings logged yet.\nLog your temperature when you feel hot or "
-                "shivery, and in the days after an infusion;\nit shows here with your fever threshold.")
-    return (f"No temperature readings logged {period_text(request.start, request.end)}.\n"
-            "Choose a longer period.")
+        return (
+            "No temperature readings logged yet.\nLog your temperature when you feel hot or "
+            "shivery, and in the days after an infusion;\nit shows here with your fever threshold."
+        )
+    return (
+        f"No temperature readings logged {period_text(request.start, request.end)}.\n"
+        "Choose a longer period."
+    )
 
 
 # ----- infusion cycle -----
+
 
 def _draw_cycle(figure: Figure, request: ChartRequest) -> bool:
     theme = request.theme
     found = trends.cycles(request.data, request.symptoms, request.start, request.end)
     if not found or not any(any(c.severities) for c in found):
-        return empty_chart(figure, theme, CHART_TITLES["cycle"], _no_cycles_text(request, bool(found)))
+        return empty_chart(
+            figure, theme, CHART_TITLES["cycle"], _no_cycles_text(request, bool(found))
+        )
     ax = styled_axes(figure, theme)
     if request.cycle is not None and 0 <= request.cycle < len(found):
         _one_cycle(ax, request, found[request.cycle], request.theme.series[0], label_it=True)
@@ -262,7 +332,12 @@ def _draw_cycle(figure: Figure, request: ChartRequest) -> bool:
     ax.set_xlim(-0.5, max(c.length for c in found) - 0.5)
     ax.yaxis.set_major_locator(MultipleLocator(2))
     ax.xaxis.set_major_locator(MultipleLocator(7))
-    axis_labels(ax, theme, "Days since the infusion (day 0 is the infusion day)", "Worst severity that day (0–10)")
+    axis_labels(
+        ax,
+        theme,
+        "Days since the infusion (day 0 is the infusion day)",
+        "Worst severity that day (0–10)",
+    )
     chart_title(ax, theme, title)
     legend(ax, theme)
     return True
@@ -275,24 +350,57 @@ def _average_cycle(ax: Axes, request: ChartRequest, found: Sequence[trends.Cycle
             _one_cycle(ax, request, cycle, theme.muted, label_it=index == 0)
     days = trends.cycle_average(found)
     xs = [d.day for d in days]
-    ax.fill_between(xs, [d.low for d in days], [d.high for d in days], color=theme.series[0],
-                    alpha=0.22, linewidth=0, label="Spread (± 1 standard deviation)", gid="cycle-spread")
-    (line,) = ax.plot(xs, [d.mean for d in days], color=theme.series[0], linewidth=3, marker="o",
-                      markersize=5, label=f"Average of {len(found)} cycles", gid="cycle-average")
-    describe(ax.figure, line, [f"Day {d.day}: average severity {d.mean:.1f} over {d.cycles} cycles"
-                                for d in days])
+    ax.fill_between(
+        xs,
+        [d.low for d in days],
+        [d.high for d in days],
+        color=theme.series[0],
+        alpha=0.22,
+        linewidth=0,
+        label="Spread (± 1 standard deviation)",
+        gid="cycle-spread",
+    )
+    (line,) = ax.plot(
+        xs,
+        [d.mean for d in days],
+        color=theme.series[0],
+        linewidth=3,
+        marker="o",
+        markersize=5,
+        label=f"Average of {len(found)} cycles",
+        gid="cycle-average",
+    )
+    describe(
+        figure_of(ax),
+        line,
+        [f"Day {d.day}: average severity {d.mean:.1f} over {d.cycles} cycles" for d in days],
+    )
 
 
-def _one_cycle(ax: Axes, request: ChartRequest, cycle: trends.Cycle, colour: str, label_it: bool) -> None:
+def _one_cycle(
+    ax: Axes, request: ChartRequest, cycle: trends.Cycle, colour: str, label_it: bool
+) -> None:
     single = request.cycle is not None
     label = f"Cycle from {cycle.start.isoformat()}" if single else "Each cycle"
-    (line,) = ax.plot(range(cycle.length), cycle.severities, color=colour,
-                      linewidth=2.2 if single else 1, alpha=1 if single else 0.45,
-                      marker="o" if single else None, markersize=6, gid=f"cycle:{cycle.infusion.id}",
-                      label=label if label_it else None)
-    describe(ax.figure, line, [
-        f"Day {day} after the infusion on {cycle.start.isoformat()}: worst severity {value}"
-        for day, value in enumerate(cycle.severities)])
+    (line,) = ax.plot(
+        range(cycle.length),
+        cycle.severities,
+        color=colour,
+        linewidth=2.2 if single else 1,
+        alpha=1 if single else 0.45,
+        marker="o" if single else None,
+        markersize=6,
+        gid=f"cycle:{cycle.infusion.id}",
+        label=label if label_it else None,
+    )
+    describe(
+        figure_of(ax),
+        line,
+        [
+            f"Day {day} after the infusion on {cycle.start.isoformat()}: worst severity {value}"
+            for day, value in enumerate(cycle.severities)
+        ],
+    )
 
 
 def _usual_next_dose(ax: Axes, request: ChartRequest, found: Sequence[trends.Cycle]) -> None:
@@ -300,35 +408,53 @@ def _usual_next_dose(ax: Axes, request: ChartRequest, found: Sequence[trends.Cyc
     if not complete:
         return
     usual = median(complete)
-    ax.axvline(usual, color=request.theme.muted, linestyle="--", linewidth=1.5, gid="next-dose",
-               label=f"Usual next infusion (day {usual:g})")
+    ax.axvline(
+        usual,
+        color=request.theme.muted,
+        linestyle="--",
+        linewidth=1.5,
+        gid="next-dose",
+        label=f"Usual next infusion (day {usual:g})",
+    )
 
 
 def _no_cycles_text(request: ChartRequest, have_cycles: bool) -> str:
     if not request.data.infusions:
-        return ("No infusions logged yet.\nLog each infusion and the side effects after it to see "
-                "how you feel\nfrom one infusion to the next.")
+        return (
+            "No infusions logged yet.\nLog each infusion and the side effects after it to see "
+            "how you feel\nfrom one infusion to the next."
+        )
     if request.symptoms is not None and not request.symptoms:
         return "Choose one or more symptoms to chart."
     if not have_cycles:
-        return (f"No infusions logged {period_text(request.start, request.end)}.\n"
-                "Choose a longer period.")
-    return (f"No side effects logged between the infusions {period_text(request.start, request.end)}."
-            "\nWhen you log how you feel after an infusion, the pattern shows here.")
+        return (
+            f"No infusions logged {period_text(request.start, request.end)}.\n"
+            "Choose a longer period."
+        )
+    return (
+        f"No side effects logged between the infusions {period_text(request.start, request.end)}."
+        "\nWhen you log how you feel after an infusion, the pattern shows here."
+    )
 
 
 # ----- side effects per infusion -----
+
 
 def _draw_per_infusion(figure: Figure, request: ChartRequest) -> bool:
     theme = request.theme
     rows = trends.effects_per_infusion(request.data, request.symptoms, request.start, request.end)
     if not any(r.count for r in rows):
-        return empty_chart(figure, theme, CHART_TITLES["per-infusion"], _no_cycles_text(request, bool(rows)))
+        return empty_chart(
+            figure, theme, CHART_TITLES["per-infusion"], _no_cycles_text(request, bool(rows))
+        )
     count_ax = styled_axes(figure, theme, 2, 1, 1)
     worst_ax = styled_axes(figure, theme, 2, 1, 2, sharex=count_ax)
     days = [r.infusion.start.date() for r in rows]
-    width = max(1.0, min((b - a).days for a, b in zip(days, days[1:], strict=False)) * 0.6) \
-        if len(days) > 1 else 6.0
+    width = (
+        max(1.0, min((b - a).days for a, b in zip(days, days[1:], strict=False)) * 0.6)
+        if len(days) > 1
+        else 6.0
+    )
     _count_bars(count_ax, request, rows, days, width)
     _worst_points(worst_ax, request, rows, days)
     date_axis(worst_ax, theme, request.start or days[0], request.end or days[-1])
@@ -337,29 +463,46 @@ def _draw_per_infusion(figure: Figure, request: ChartRequest) -> bool:
     return True
 
 
-def _count_bars(ax: Axes, request: ChartRequest, rows: Sequence[trends.InfusionEffects],
-                days: list[date], width: float) -> None:
+def _count_bars(
+    ax: Axes,
+    request: ChartRequest,
+    rows: Sequence[trends.InfusionEffects],
+    days: list[date],
+    width: float,
+) -> None:
     """One bar per infusion, drawn as a single collection so decades of infusions stay quick."""
     theme = request.theme
     half = width / 2
-    verts = [[(x - half, 0), (x - half, row.count), (x + half, row.count), (x + half, 0)]
-             for x, row in zip(mdates.date2num(days), rows, strict=True)]
+    verts = [
+        [(x - half, 0), (x - half, row.count), (x + half, row.count), (x + half, 0)]
+        for x, row in zip(mdates.date2num(days), rows, strict=True)
+    ]
     bars = PolyCollection(verts, facecolors=theme.series[0], edgecolors="none", gid="effect-counts")
     ax.xaxis_date()
     ax.add_collection(bars)
     ax.autoscale_view()
     ax.set_ylim(bottom=0)
-    describe(ax.figure, bars, [_infusion_text(request, row) for row in rows])
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    describe(figure_of(ax), bars, [_infusion_text(request, row) for row in rows])
+    locator = ax.yaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # AutoLocator, the default for a linear axis
+        locator.set_params(integer=True)
     axis_labels(ax, theme, None, "Side effects")
 
 
-def _worst_points(ax: Axes, request: ChartRequest, rows: Sequence[trends.InfusionEffects],
-                  days: list[date]) -> None:
+def _worst_points(
+    ax: Axes, request: ChartRequest, rows: Sequence[trends.InfusionEffects], days: list[date]
+) -> None:
     theme = request.theme
-    (line,) = ax.plot(days, [r.worst for r in rows], color=theme.series[1], marker="s",
-                      markersize=7 if len(rows) < 60 else 4, linewidth=1.8, gid="worst-severity")
-    describe(ax.figure, line, [_infusion_text(request, r) for r in rows])
+    (line,) = ax.plot(
+        dates_x(days),
+        [r.worst for r in rows],
+        color=theme.series[1],
+        marker="s",
+        markersize=7 if len(rows) < 60 else 4,
+        linewidth=1.8,
+        gid="worst-severity",
+    )
+    describe(figure_of(ax), line, [_infusion_text(request, r) for r in rows])
     ax.set_ylim(0, 10.6)
     ax.yaxis.set_major_locator(MultipleLocator(5))
     axis_labels(ax, theme, None, "Worst severity (0–10)")
@@ -367,12 +510,15 @@ def _worst_points(ax: Axes, request: ChartRequest, rows: Sequence[trends.Infusio
 
 def _infusion_text(request: ChartRequest, row: trends.InfusionEffects) -> str:
     catalog = request.catalog
-    head = (f"Infusion on {row.infusion.start.date().isoformat()} "
-            f"({catalog.treatment_name(row.infusion.treatment)})")
+    head = (
+        f"Infusion on {row.infusion.start.date().isoformat()} "
+        f"({catalog.treatment_name(row.infusion.treatment)})"
+    )
     if not row.effects:
         return f"{head}: no side effects logged after it"
-    listed = ", ".join(f"{symptom_label(catalog, e.symptom, e.other_label)} {e.severity}"
-                       for e in row.effects)
+    listed = ", ".join(
+        f"{symptom_label(catalog, e.symptom, e.other_label)} {e.severity}" for e in row.effects
+    )
     return f"{head}: {row.count} side effect{'s' if row.count != 1 else ''} ({listed})"
 
 

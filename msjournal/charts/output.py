@@ -42,8 +42,13 @@ def write_figure(figure: Figure, out: Path, dpi: int = 120) -> Path:
     fmt = Path(out).suffix.lower().lstrip(".")
 
     def write(handle: BinaryIO) -> None:
-        figure.savefig(handle, format=fmt, dpi=dpi, facecolor=figure.get_facecolor(),
-                       metadata={"Software": "msjournal"} if fmt == "png" else {"Creator": "msjournal"})
+        figure.savefig(
+            handle,
+            format=fmt,
+            dpi=dpi,
+            facecolor=figure.get_facecolor(),
+            metadata={"Software": "msjournal"} if fmt == "png" else {"Creator": "msjournal"},
+        )
 
     return write_atomic(Path(out), write)
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
-from msjournal.rules import trends
-from msjournal.model.catalog import Catalog
 from msjournal.charts.output import describe
 from msjournal.charts.theme import ChartTheme
+from msjournal.model.catalog import Catalog
 from msjournal.model.records import JournalData, SideEffect
+from msjournal.rules import trends
 
 LINES_FOR_INFUSIONS_UP_TO = 40  # beyond this the dotted lines would hide the data
 
@@ -32,6 +33,27 @@ class ChartRequest:
     theme: ChartTheme
     cycle: int | None
     each_cycle: bool
+
+
+def figure_of(ax: Axes) -> Figure:
+    """The Figure `ax` is drawn on. The charts are drawn on a Figure (see draw_chart), never on a
+    SubFigure, and the hover texts are kept on that Figure."""
+    figure = ax.figure
+    if not isinstance(figure, Figure):
+        raise TypeError(f"charts are drawn on a matplotlib Figure, not a {type(figure).__name__}")
+    return figure
+
+
+def date_x(day: date) -> float:
+    """`day` as an x value. matplotlib takes dates and datetimes through its date converter, but its
+    stubs type x values as numbers only; the value is passed on unchanged."""
+    return cast(float, day)
+
+
+def dates_x(days: Sequence[date]) -> ArrayLike:
+    """`days` (dates or datetimes) as x values. matplotlib takes them through its date converter,
+    but its stubs type x values as numbers only; the sequence is passed on unchanged."""
+    return cast(ArrayLike, days)
 
 
 def styled_axes(figure: Figure, theme: ChartTheme, *args: Any, **kwargs: Any) -> Axes:
@@ -53,8 +75,14 @@ def axis_labels(ax: Axes, theme: ChartTheme, x: str | None, y: str) -> None:
 
 
 def chart_title(ax: Axes, theme: ChartTheme, text: str) -> None:
-    ax.figure.suptitle(text, fontsize=theme.font_size * 1.25, color=theme.foreground, x=0.01,
-                       ha="left", fontweight="bold")
+    ax.figure.suptitle(
+        text,
+        fontsize=theme.font_size * 1.25,
+        color=theme.foreground,
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
 
 
 def date_axis(ax: Axes, theme: ChartTheme, first: date, last: date) -> None:
@@ -64,23 +92,29 @@ def date_axis(ax: Axes, theme: ChartTheme, first: date, last: date) -> None:
     ax.xaxis.get_offset_text().set_fontsize(theme.font_size * 0.9)
     ax.xaxis.get_offset_text().set_color(theme.foreground)
     pad = timedelta(days=max(1, (last - first).days // 40))
-    ax.set_xlim(first - pad, last + pad)
+    ax.set_xlim(date_x(first - pad), date_x(last + pad))
 
 
 def legend(ax: Axes, theme: ChartTheme, columns: int = 3) -> None:
     handles, labels = ax.get_legend_handles_labels()
     if not handles:
         return
-    legend = ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0),
-                       ncols=_legend_columns(ax.figure, theme, labels, columns),
-                       fontsize=theme.font_size * 0.9, frameon=False, borderaxespad=0.2,
-                       handlelength=2.4)
+    legend = ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncols=_legend_columns(figure_of(ax), theme, labels, columns),
+        fontsize=theme.font_size * 0.9,
+        frameon=False,
+        borderaxespad=0.2,
+        handlelength=2.4,
+    )
     for text in legend.get_texts():
         text.set_color(theme.foreground)
 
 
 def _legend_columns(figure: Figure, theme: ChartTheme, labels: Sequence[str], most: int) -> int:
-    """As many legend columns as fit the figure's width, so large text wraps instead of overflowing."""
+    """As many legend columns as fit the figure's width, so large text wraps instead of
+    overflowing."""
     widest = max(len(label) for label in labels)
     column_points = (widest * 0.6 + 4) * theme.font_size * 0.9
     fit = int(figure.get_figwidth() * 72 // column_points)
@@ -88,10 +122,27 @@ def _legend_columns(figure: Figure, theme: ChartTheme, labels: Sequence[str], mo
 
 
 def empty_chart(figure: Figure, theme: ChartTheme, title: str, message: str) -> bool:
-    figure.text(0.5, 0.62, title, ha="center", va="center", fontsize=theme.font_size * 1.3,
-                color=theme.foreground, fontweight="bold")
-    figure.text(0.5, 0.42, message, ha="center", va="center", fontsize=theme.font_size,
-                color=theme.foreground, wrap=True, linespacing=1.5)
+    figure.text(
+        0.5,
+        0.62,
+        title,
+        ha="center",
+        va="center",
+        fontsize=theme.font_size * 1.3,
+        color=theme.foreground,
+        fontweight="bold",
+    )
+    figure.text(
+        0.5,
+        0.42,
+        message,
+        ha="center",
+        va="center",
+        fontsize=theme.font_size,
+        color=theme.foreground,
+        wrap=True,
+        linespacing=1.5,
+    )
     return False
 
 
@@ -122,22 +173,45 @@ def effect_text(catalog: Catalog, effect: SideEffect) -> str:
 
 
 def mark_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.InfusionMark]) -> None:
-    """A dotted line and a triangle at the foot of the chart for each infusion, named by treatment."""
+    """A dotted line and a triangle at the foot of the chart for each infusion, named by
+    treatment."""
     if not marks:
         return
     theme, catalog = request.theme, request.catalog
     days = [m.day for m in marks]
     crowded = len(marks) > LINES_FOR_INFUSIONS_UP_TO
     if not crowded:
-        ax.vlines(days, 0, 1, transform=ax.get_xaxis_transform(), colors=theme.muted,
-                  linestyles=":", linewidth=1.2, zorder=0, gid="infusion-lines")
+        ax.vlines(
+            dates_x(days),
+            0,
+            1,
+            transform=ax.get_xaxis_transform(),
+            colors=theme.muted,
+            linestyles=":",
+            linewidth=1.2,
+            zorder=0,
+            gid="infusion-lines",
+        )
     names = sorted({catalog.treatment_name(m.treatment) for m in marks})
     label = f"Infusion ({', '.join(names)})" if len(names) <= 2 else "Infusion"
-    (line,) = ax.plot(days, [0.02] * len(days), transform=ax.get_xaxis_transform(), linestyle="none",
-                      marker="^", markersize=7 if crowded else 11, color=theme.foreground, label=label,
-                      gid="infusions", clip_on=False, zorder=4)
-    describe(ax.figure, line, [f"Infusion on {m.day.isoformat()}: "
-                                f"{catalog.treatment_name(m.treatment)}" for m in marks])
+    (line,) = ax.plot(
+        dates_x(days),
+        [0.02] * len(days),
+        transform=ax.get_xaxis_transform(),
+        linestyle="none",
+        marker="^",
+        markersize=7 if crowded else 11,
+        color=theme.foreground,
+        label=label,
+        gid="infusions",
+        clip_on=False,
+        zorder=4,
+    )
+    describe(
+        figure_of(ax),
+        line,
+        [f"Infusion on {m.day.isoformat()}: {catalog.treatment_name(m.treatment)}" for m in marks],
+    )
     _name_infusions(ax, request, marks)
 
 
@@ -151,10 +225,18 @@ def _name_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.Infu
         if mark.treatment != previous:
             name = request.catalog.treatment_name(mark.treatment)
             left = _room_on_right(ax, mark.day) < len(name) * 0.6 * request.theme.font_size * 0.8
-            ax.text(mark.day, 0.985, f"{name} " if left else f" {name}",
-                    transform=ax.get_xaxis_transform(), ha="right" if left else "left", va="top",
-                    fontsize=request.theme.font_size * 0.8, color=request.theme.muted,
-                    gid="infusion-name", clip_on=True)
+            ax.text(
+                date_x(mark.day),
+                0.985,
+                f"{name} " if left else f" {name}",
+                transform=ax.get_xaxis_transform(),
+                ha="right" if left else "left",
+                va="top",
+                fontsize=request.theme.font_size * 0.8,
+                color=request.theme.muted,
+                gid="infusion-name",
+                clip_on=True,
+            )
         previous = mark.treatment
 
 
@@ -162,4 +244,4 @@ def _room_on_right(ax: Axes, day: date) -> float:
     """Points between `day` and the right edge of the axes (an estimate before the layout runs)."""
     first, last = ax.get_xlim()
     fraction = (last - mdates.date2num(day)) / (last - first) if last > first else 0.0
-    return fraction * ax.get_position().width * ax.figure.get_figwidth() * 72
+    return fraction * ax.get_position().width * figure_of(ax).get_figwidth() * 72

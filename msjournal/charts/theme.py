@@ -14,8 +14,16 @@ class ChartTheme:
     muted: str = "#6b6b6b"
     grid: str = "#d9d9d9"
     alert: str = "#D55E00"
-    series: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7",
-                               "#56B4E9", "#D55E00", "#000000", "#F0E442")
+    series: tuple[str, ...] = (
+        "#0072B2",
+        "#E69F00",
+        "#009E73",
+        "#CC79A7",
+        "#56B4E9",
+        "#D55E00",
+        "#000000",
+        "#F0E442",
+    )
     font_size: float = 13.0
 
     @classmethod
@@ -24,9 +32,24 @@ class ChartTheme:
 
     @classmethod
     def dark(cls, font_size: float = 13.0) -> ChartTheme:
-        return cls("#1e1e1e", "#f0f0f0", "#a8a8a8", "#444444", "#FF7F3F",
-                   ("#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#D55E00",
-                    "#FFFFFF", "#0072B2"), font_size)
+        return cls(
+            "#1e1e1e",
+            "#f0f0f0",
+            "#a8a8a8",
+            "#444444",
+            "#FF7F3F",
+            (
+                "#56B4E9",
+                "#E69F00",
+                "#009E73",
+                "#F0E442",
+                "#CC79A7",
+                "#D55E00",
+                "#FFFFFF",
+                "#0072B2",
+            ),
+            font_size,
+        )
 
     def sized(self, font_size: float) -> ChartTheme:
         return replace(self, font_size=font_size)

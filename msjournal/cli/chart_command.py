@@ -13,8 +13,10 @@ from msjournal.model.records import OTHER_SYMPTOM
 def _check_out(text: str) -> Path:
     out = Path(text)
     if out.suffix.lower() not in (".png", ".svg"):
-        raise JournalError(f"--out = {text!r}: a chart is written as PNG or SVG; "
-                           "choose a file name ending in .png or .svg.")
+        raise JournalError(
+            f"--out = {text!r}: a chart is written as PNG or SVG; "
+            "choose a file name ending in .png or .svg."
+        )
     return out
 
 
@@ -24,8 +26,9 @@ def _check_symptoms(ids: list[str] | None, catalog: Catalog) -> list[str] | None
     for symptom in ids:
         if symptom not in catalog.symptoms and symptom != OTHER_SYMPTOM:
             known = ", ".join(sorted(catalog.symptoms))
-            raise JournalError(f"--symptom = {symptom!r}: not a symptom id. Known ids: {known}, "
-                               f"{OTHER_SYMPTOM}.")
+            raise JournalError(
+                f"--symptom = {symptom!r}: not a symptom id. Known ids: {known}, {OTHER_SYMPTOM}."
+            )
     return list(dict.fromkeys(ids))
 
 
@@ -37,8 +40,10 @@ def run_chart(args: argparse.Namespace) -> int:
     start = option_date("--from", args.date_from)
     end = option_date("--to", args.date_to)
     if start and end and start > end:
-        raise JournalError(f"--from = {args.date_from!r} is after --to = {args.date_to!r}: "
-                           "choose a start on or before the end.")
+        raise JournalError(
+            f"--from = {args.date_from!r} is after --to = {args.date_to!r}: "
+            "choose a start on or before the end."
+        )
     with open_existing(args.journal) as journal:
         data, catalog = journal.snapshot(), journal.catalog
     symptoms = _check_symptoms(args.symptom, catalog)

@@ -15,8 +15,9 @@ def open_existing(path_text: str | None) -> Journal:
     """Open a journal that must already exist (reading commands never create one)."""
     path = resolve_journal(path_text)
     if not path.exists():
-        raise JournalError(f"No journal at {path}. Create one with the window, or "
-                           f"'msjournal demo --out {path}'.")
+        raise JournalError(
+            f"No journal at {path}. Create one with the window, or 'msjournal demo --out {path}'."
+        )
     return Journal.open(path, passphrase=current_passphrase(path))
 
 

@@ -1,4 +1,5 @@
-"""`msjournal demo`, `import`, `export`, `alerts` and `due`: through the same core functions as the window."""
+"""`msjournal demo`, `import`, `export`, `alerts` and `due`: through the same core functions as
+the window."""
 
 from __future__ import annotations
 
@@ -7,16 +8,16 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from msjournal.rules import alerts as alert_rules
-from msjournal.safety import automatic
-from msjournal.rules import schedule
-from msjournal.model.dates import due_in_words
-from msjournal.demo import write_demo
-from msjournal.model.errors import JournalError, ValidationError
-from msjournal.model.as_of import as_of
-from msjournal.exchange.journal_format import from_json, read_document
 from msjournal.cli.common import moment_option, open_existing, option_date
 from msjournal.cli.passphrase_input import current_passphrase
+from msjournal.demo import write_demo
+from msjournal.exchange.journal_format import from_json, read_document
+from msjournal.model.as_of import as_of
+from msjournal.model.dates import due_in_words
+from msjournal.model.errors import JournalError, ValidationError
+from msjournal.rules import alerts as alert_rules
+from msjournal.rules import schedule
+from msjournal.safety import automatic
 from msjournal.storage.paths import resolve_journal
 
 
@@ -25,9 +26,11 @@ def demo(args: argparse.Namespace) -> int:
         raise JournalError(f"--years {args.years:g}: choose between 0 and 100.")
     with write_demo(Path(args.out), args.years, args.seed) as journal:
         counts = journal.snapshot()
-    print(f"Wrote a demo journal to {args.out}: {len(counts.infusions)} infusions, "
-          f"{len(counts.side_effects)} side effects, {len(counts.temperatures)} temperatures, "
-          f"{len(counts.follow_ups)} follow-ups.")
+    print(
+        f"Wrote a demo journal to {args.out}: {len(counts.infusions)} infusions, "
+        f"{len(counts.side_effects)} side effects, {len(counts.temperatures)} temperatures, "
+        f"{len(counts.follow_ups)} follow-ups."
+    )
     return 0
 
 
@@ -42,7 +45,9 @@ def import_file(args: argparse.Namespace) -> int:
         try:
             data = from_json(document, journal.catalog, known)
         except ValidationError as error:
-            raise JournalError(f"{args.file} was not imported, nothing was changed: {error}") from None
+            raise JournalError(
+                f"{args.file} was not imported, nothing was changed: {error}"
+            ) from None
         counts = journal.add_records(data)
     added = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.added.items())
     print(f"Imported into {path}: {added}; {counts.already_present} already in the journal.")
@@ -64,7 +69,9 @@ def alerts(args: argparse.Namespace) -> int:
     moment = moment_option(args.as_of)
     with open_existing(args.journal) as journal:
         data, catalog = journal.snapshot(), journal.catalog
-    found = (alert_rules.all_alerts if args.all else alert_rules.active_alerts)(data, catalog, moment)
+    found = (alert_rules.all_alerts if args.all else alert_rules.active_alerts)(
+        data, catalog, moment
+    )
     if args.json:
         print(json.dumps([a.to_json() for a in found], indent=2, ensure_ascii=False))
         return 0
@@ -87,12 +94,23 @@ def due(args: argparse.Namespace) -> int:
     if not items:
         print("Nothing is due. Set your current therapy to see when the next infusion is due.")
     for item in items:
-        print(f"{item.due.isoformat()}  {due_in_words(item.days_to_go(today)):>16}  {item.title}"
-              + (f"  ({item.note})" if item.note else ""))
+        print(
+            f"{item.due.isoformat()}  {due_in_words(item.days_to_go(today)):>16}  {item.title}"
+            + (f"  ({item.note})" if item.note else "")
+        )
     return 0
 
 
 def _due_json(item: schedule.DueItem, today: date) -> dict[str, object]:
-    return {"kind": item.kind, "treatment": item.treatment, "due": item.due.isoformat(),
-            "title": item.title, "days_to_go": item.days_to_go(today), "overdue": item.overdue(today),
-            "entry": item.entry, "task": item.task, "note": item.note, "unverified": item.unverified}
+    return {
+        "kind": item.kind,
+        "treatment": item.treatment,
+        "due": item.due.isoformat(),
+        "title": item.title,
+        "days_to_go": item.days_to_go(today),
+        "overdue": item.overdue(today),
+        "entry": item.entry,
+        "task": item.task,
+        "note": item.note,
+        "unverified": item.unverified,
+    }

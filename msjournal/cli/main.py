@@ -24,16 +24,24 @@ class _Parser(argparse.ArgumentParser):
 def _journal_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
     # A subcommand's --journal must not reset one given before the subcommand to None.
     default = None if top_level else argparse.SUPPRESS
-    parser.add_argument("--journal", metavar="PATH", default=default,
-                        help="journal file (default: your own journal in the data folder)")
+    parser.add_argument(
+        "--journal",
+        metavar="PATH",
+        default=default,
+        help="journal file (default: your own journal in the data folder)",
+    )
 
 
 def _add_window_options(parser: argparse.ArgumentParser) -> None:
     _journal_option(parser, top_level=True)
-    parser.add_argument("--demo", action="store_true",
-                        help="open a fresh copy of a demo journal (never your own)")
-    parser.add_argument("--quit-after-show", action="store_true",
-                        help="show and paint the window once, then exit (to time start-up)")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh copy of a demo journal (never your own)"
+    )
+    parser.add_argument(
+        "--quit-after-show",
+        action="store_true",
+        help="show and paint the window once, then exit (to time start-up)",
+    )
 
 
 def _add_core_commands(commands: argparse._SubParsersAction) -> None:
@@ -98,21 +106,28 @@ def _add_safety_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_passphrase_commands(commands: argparse._SubParsersAction) -> None:
-    where = (" (the passphrase comes from MSJOURNAL_PASSPHRASE, else you are asked for it; "
-             "needs pip install msjournal[encryption])")
+    where = (
+        " (the passphrase comes from MSJOURNAL_PASSPHRASE, else you are asked for it; "
+        "needs pip install msjournal[encryption])"
+    )
     protect = commands.add_parser("protect", help="encrypt the journal with a passphrase" + where)
     _journal_option(protect)
     unprotect = commands.add_parser("unprotect", help="remove the passphrase protection" + where)
     _journal_option(unprotect)
-    change = commands.add_parser("change-passphrase",
-                                 help="change the passphrase (the new one from "
-                                      "MSJOURNAL_NEW_PASSPHRASE, else you are asked)" + where)
+    change = commands.add_parser(
+        "change-passphrase",
+        help="change the passphrase (the new one from "
+        "MSJOURNAL_NEW_PASSPHRASE, else you are asked)" + where,
+    )
     _journal_option(change)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="msjournal", description="A personal journal for MS infusion therapy. "
-                     "With no command, opens the window.")
+    parser = _Parser(
+        prog="msjournal",
+        description="A personal journal for MS infusion therapy. "
+        "With no command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"msjournal {__version__}")
     _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -10,8 +10,8 @@ import os
 import sys
 from pathlib import Path
 
-from msjournal.storage import sqlcipher as encryption
 from msjournal.model.errors import JournalError
+from msjournal.storage import sqlcipher as encryption
 
 CURRENT_VARIABLE = "MSJOURNAL_PASSPHRASE"
 NEW_VARIABLE = "MSJOURNAL_NEW_PASSPHRASE"
@@ -21,7 +21,8 @@ def _prompt(label: str, variable: str) -> str:
     if not sys.stdin.isatty():
         raise encryption.PassphraseNeeded(
             f"{label} is needed. Set the environment variable {variable}, or run the command "
-            f"in a terminal to be asked for it.")
+            f"in a terminal to be asked for it."
+        )
     try:
         return getpass.getpass(f"{label}: ")
     except EOFError:

@@ -7,14 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from msjournal.safety import backups
-from msjournal.storage import sqlcipher as encryption
-from msjournal.safety import health
-from msjournal.safety import restore
-from msjournal.model.errors import JournalError
 from msjournal.cli.passphrase_input import CURRENT_VARIABLE, current_passphrase, new_passphrase
-from msjournal.storage.paths import resolve_journal
+from msjournal.model.errors import JournalError
+from msjournal.safety import backups, health, restore
 from msjournal.safety.protection import change_protection
+from msjournal.storage import sqlcipher as encryption
+from msjournal.storage.paths import resolve_journal
 
 
 def _existing(path_text: str | None) -> Path:
@@ -34,10 +32,11 @@ def run_backup(args: argparse.Namespace) -> int:
     if not report.ok:
         raise JournalError(report.message())
     out = Path(args.out).expanduser() if getattr(args, "out", None) else None
-    made = backups.make_backup(path, out=out, reason="" if out else "manual",
-                               passphrase=passphrase)
-    print(f"Backup written to {made}\nSHA-256 {backups.recorded_checksum(made)} "
-          f"(in {backups.checksum_path(made).name})")
+    made = backups.make_backup(path, out=out, reason="" if out else "manual", passphrase=passphrase)
+    print(
+        f"Backup written to {made}\nSHA-256 {backups.recorded_checksum(made)} "
+        f"(in {backups.checksum_path(made).name})"
+    )
     return 0
 
 
@@ -49,8 +48,10 @@ def run_restore(args: argparse.Namespace) -> int:
     outcome = restore.restore_file(candidate, path, passphrase=current_passphrase(key_of))
     print(f"Restored {path} from {outcome.restored_from}.")
     if outcome.protected_again:
-        print("The backup was not protected with a passphrase; the restored journal keeps "
-              "your journal's passphrase.")
+        print(
+            "The backup was not protected with a passphrase; the restored journal keeps "
+            "your journal's passphrase."
+        )
     if outcome.previous_kept_at:
         print(f"The journal as it was before is kept in {outcome.previous_kept_at}")
     return 0
@@ -71,8 +72,11 @@ def run_check(args: argparse.Namespace) -> int:
         return 1  # it could not be read now; a backup would not help
     good = restore.newest_good_backup(path, passphrase)
     if good:
-        print(f"The newest good backup is {good.path} ({good.made:%d %B %Y, %H:%M}). Restore it "
-              f"with: msjournal restore \"{good.path}\" --journal \"{path}\"", file=sys.stderr)
+        print(
+            f"The newest good backup is {good.path} ({good.made:%d %B %Y, %H:%M}). Restore it "
+            f'with: msjournal restore "{good.path}" --journal "{path}"',
+            file=sys.stderr,
+        )
     else:
         print("No good backup was found in the backups folder.", file=sys.stderr)
     return 1
@@ -89,8 +93,10 @@ def run_protect(args: argparse.Namespace) -> int:
     passphrase = new_passphrase(CURRENT_VARIABLE)
     with Journal.open(path) as journal:
         kept = change_protection(journal, passphrase)
-    print(f"{path} is now protected with a passphrase. Keep the passphrase somewhere safe: "
-          f"without it the journal and its new backups cannot be read.")
+    print(
+        f"{path} is now protected with a passphrase. Keep the passphrase somewhere safe: "
+        f"without it the journal and its new backups cannot be read."
+    )
     _mention_kept(kept, "unprotected")
     return 0
 

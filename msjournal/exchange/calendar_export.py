@@ -7,16 +7,16 @@ events instead of adding copies. Each has a reminder the day before, at 09:00.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
 from msjournal import __version__
 from msjournal.model.catalog import Catalog
-from msjournal.storage.files import write_atomic
 from msjournal.model.records import JournalData
 from msjournal.rules.schedule import DueItem, due_items, series
+from msjournal.storage.files import write_atomic
 
 PRODUCT_ID = f"-//msjournal//msjournal {__version__}//EN"
 UID_DOMAIN = "msjournal.invalid"
@@ -77,10 +77,15 @@ def _inside(item: DueItem, start: date | None, end: date | None) -> bool:
     return (start is None or item.due >= start) and (end is None or item.due <= end)
 
 
-def build_calendar(data: JournalData, catalog: Catalog, start: date | None = None,
-                   end: date | None = None, stamp: datetime | None = None) -> Calendar:
+def build_calendar(
+    data: JournalData,
+    catalog: Catalog,
+    start: date | None = None,
+    end: date | None = None,
+    stamp: datetime | None = None,
+) -> Calendar:
     """Upcoming infusions, monitoring tasks and follow-ups due within [start, end]."""
-    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -92,7 +97,12 @@ def build_calendar(data: JournalData, catalog: Catalog, start: date | None = Non
     return calendar
 
 
-def write_calendar(data: JournalData, catalog: Catalog, out: Path, start: date | None = None,
-                   end: date | None = None) -> Path:
+def write_calendar(
+    data: JournalData,
+    catalog: Catalog,
+    out: Path,
+    start: date | None = None,
+    end: date | None = None,
+) -> Path:
     content = build_calendar(data, catalog, start, end).to_ical()
     return write_atomic(out, lambda handle: handle.write(content))

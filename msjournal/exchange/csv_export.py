@@ -19,7 +19,6 @@ from typing import BinaryIO
 
 from msjournal.model.catalog import Catalog
 from msjournal.model.errors import JournalError
-from msjournal.storage.files import PRIVATE_FOLDER, write_atomic
 from msjournal.model.records import (
     FOLLOW_UP_KIND_NAMES,
     FollowUp,
@@ -29,6 +28,7 @@ from msjournal.model.records import (
     TemperatureReading,
     Vitals,
 )
+from msjournal.storage.files import PRIVATE_FOLDER, write_atomic
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | Decimal | date | datetime | bool | None
@@ -36,18 +36,48 @@ Table = tuple[list[str], list[list[Cell]]]
 
 VITALS_HEADER = ["temperature", "temperature_unit", "pulse", "systolic", "diastolic"]
 INFUSION_HEADER = [
-    "id", "treatment", "treatment_name", "start", "end", "dose", "dose_unit", "dose_number",
-    "site", "location", "administered_by", "lot", "premedications",
-    *(f"{name}_before" for name in VITALS_HEADER), *(f"{name}_after" for name in VITALS_HEADER),
+    "id",
+    "treatment",
+    "treatment_name",
+    "start",
+    "end",
+    "dose",
+    "dose_unit",
+    "dose_number",
+    "site",
+    "location",
+    "administered_by",
+    "lot",
+    "premedications",
+    *(f"{name}_before" for name in VITALS_HEADER),
+    *(f"{name}_after" for name in VITALS_HEADER),
     "notes",
 ]
 SIDE_EFFECT_HEADER = [
-    "id", "symptom", "symptom_name", "severity", "onset", "resolved", "ongoing", "infusion",
-    "during_infusion", "unusual", "notes",
+    "id",
+    "symptom",
+    "symptom_name",
+    "severity",
+    "onset",
+    "resolved",
+    "ongoing",
+    "infusion",
+    "during_infusion",
+    "unusual",
+    "notes",
 ]
 TEMPERATURE_HEADER = ["id", "taken", "value", "unit", "notes"]
 FOLLOW_UP_HEADER = [
-    "id", "kind", "kind_name", "title", "due", "done", "with_whom", "task", "treatment", "notes",
+    "id",
+    "kind",
+    "kind_name",
+    "title",
+    "due",
+    "done",
+    "with_whom",
+    "task",
+    "treatment",
+    "notes",
 ]
 
 
@@ -79,18 +109,38 @@ def _vitals(vitals: Vitals) -> list[Cell]:
 
 def infusion_row(record: Infusion, catalog: Catalog) -> list[Cell]:
     return [
-        record.id, record.treatment, catalog.treatment_name(record.treatment), record.start,
-        record.end, record.dose, record.dose_unit, record.dose_number, record.site,
-        record.location, record.administered_by, record.lot, record.premedications,
-        *_vitals(record.vitals_before), *_vitals(record.vitals_after), record.notes,
+        record.id,
+        record.treatment,
+        catalog.treatment_name(record.treatment),
+        record.start,
+        record.end,
+        record.dose,
+        record.dose_unit,
+        record.dose_number,
+        record.site,
+        record.location,
+        record.administered_by,
+        record.lot,
+        record.premedications,
+        *_vitals(record.vitals_before),
+        *_vitals(record.vitals_after),
+        record.notes,
     ]
 
 
 def side_effect_row(record: SideEffect, catalog: Catalog) -> list[Cell]:
     return [
-        record.id, record.symptom, catalog.symptom_name(record.symptom, record.other_label),
-        record.severity, record.onset, record.resolved, record.ongoing, record.infusion,
-        record.during_infusion, record.unusual, record.notes,
+        record.id,
+        record.symptom,
+        catalog.symptom_name(record.symptom, record.other_label),
+        record.severity,
+        record.onset,
+        record.resolved,
+        record.ongoing,
+        record.infusion,
+        record.during_infusion,
+        record.unusual,
+        record.notes,
     ]
 
 
@@ -100,8 +150,16 @@ def temperature_row(record: TemperatureReading) -> list[Cell]:
 
 def follow_up_row(record: FollowUp) -> list[Cell]:
     return [
-        record.id, record.kind, FOLLOW_UP_KIND_NAMES.get(record.kind, record.kind), record.title,
-        record.due, record.done, record.with_whom, record.task, record.treatment, record.notes,
+        record.id,
+        record.kind,
+        FOLLOW_UP_KIND_NAMES.get(record.kind, record.kind),
+        record.title,
+        record.due,
+        record.done,
+        record.with_whom,
+        record.task,
+        record.treatment,
+        record.notes,
     ]
 
 
@@ -109,8 +167,10 @@ def tables(data: JournalData, catalog: Catalog) -> dict[str, Table]:
     """The export's tables by file name."""
     return {
         "infusions.csv": (INFUSION_HEADER, [infusion_row(r, catalog) for r in data.infusions]),
-        "side_effects.csv": (SIDE_EFFECT_HEADER,
-                             [side_effect_row(r, catalog) for r in data.side_effects]),
+        "side_effects.csv": (
+            SIDE_EFFECT_HEADER,
+            [side_effect_row(r, catalog) for r in data.side_effects],
+        ),
         "temperatures.csv": (TEMPERATURE_HEADER, [temperature_row(r) for r in data.temperatures]),
         "follow_ups.csv": (FOLLOW_UP_HEADER, [follow_up_row(r) for r in data.follow_ups]),
     }
@@ -130,6 +190,7 @@ def _write_zip(named: dict[str, Table]) -> Callable[[BinaryIO], None]:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, (header, rows) in named.items():
                 archive.writestr(name, csv_bytes(header, rows))
+
     return write
 
 
@@ -142,6 +203,10 @@ def make_export_folder(folder: Path) -> None:
         os.chmod(folder, PRIVATE_FOLDER)
 
 
+def _writer(content: bytes) -> Callable[[BinaryIO], object]:
+    return lambda handle: handle.write(content)
+
+
 def write_csv(data: JournalData, catalog: Catalog, out: Path) -> Path:
     """A .zip of all tables when `out` ends in .zip, else a folder with one .csv per table."""
     out = Path(out)
@@ -149,13 +214,14 @@ def write_csv(data: JournalData, catalog: Catalog, out: Path) -> Path:
     if out.suffix.lower() == ".zip":
         return write_atomic(out, _write_zip(named))
     if out.suffix.lower() == ".csv" or (out.exists() and not out.is_dir()):
-        raise JournalError(f"{out}: the CSV export writes one file per entry type; "
-                           "give a folder, or a file name ending in .zip.")
+        raise JournalError(
+            f"{out}: the CSV export writes one file per entry type; "
+            "give a folder, or a file name ending in .zip."
+        )
     try:
         make_export_folder(out)
     except OSError as error:
         raise JournalError(f"Cannot create the folder {out}: {error.strerror or error}.") from None
     for name, (header, rows) in named.items():
-        content = csv_bytes(header, rows)
-        write_atomic(out / name, lambda handle, content=content: handle.write(content))
+        write_atomic(out / name, _writer(csv_bytes(header, rows)))
     return out

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from msjournal.exchange.calendar_export import write_calendar
 from msjournal.exchange.csv_export import write_csv
-from msjournal.model.errors import JournalError
-from msjournal.storage.files import write_text_atomic
-from msjournal.journal import Journal
 from msjournal.exchange.journal_format import dumps
+from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
 from msjournal.model.period import within_period
+from msjournal.storage.files import write_text_atomic
 
 KINDS = ("json", "csv", "ics")
 SUFFIXES = {"json": ".json", "csv": ".zip", "ics": ".ics"}
@@ -31,8 +31,9 @@ def check_out_name(kind: str, out: Path) -> None:
     raise JournalError(f"--out {str(out)!r} does not fit a {kind} export: give {wanted}.")
 
 
-def export(kind: str, journal: Journal, out: Path, start: date | None = None,
-           end: date | None = None) -> Path:
+def export(
+    kind: str, journal: Journal, out: Path, start: date | None = None, end: date | None = None
+) -> Path:
     """Write the journal (entries within [start, end]) as json, csv or ics; returns the path.
 
     The calendar holds what is due next, so it reads the whole journal and keeps the

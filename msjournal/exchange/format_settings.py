@@ -14,7 +14,6 @@ from msjournal.model import settings as settings_store
 from msjournal.model.dates import format_datetime, parse_datetime
 from msjournal.model.errors import ValidationError
 from msjournal.model.records import Acknowledgement, Settings
-
 from msjournal.rules.validation import MAX_NOTE
 
 
@@ -24,9 +23,13 @@ def settings_json(settings: Settings) -> dict[str, Any]:
     return out
 
 
-def acknowledgements_json(acknowledgements: tuple[Acknowledgement, ...]) -> list[dict[str, str]]:
-    return [{"alert": a.alert_key, "at": format_datetime(a.at), "note": a.note}
-            for a in acknowledgements]
+def acknowledgements_json(
+    acknowledgements: tuple[Acknowledgement, ...],
+) -> list[dict[str, str | None]]:
+    return [
+        {"alert": a.alert_key, "at": format_datetime(a.at), "note": a.note}
+        for a in acknowledgements
+    ]
 
 
 def parse_settings(raw: Any) -> Settings:
@@ -49,8 +52,9 @@ def _acknowledgement(raw: Any, index: int) -> Acknowledgement:
     if not isinstance(key, str) or ":" not in key or len(key) > 2000:
         raise ValidationError("alert", key, "expected an alert key like 'fever:t-1'", record=where)
     if not isinstance(note, str) or len(note) > MAX_NOTE:
-        raise ValidationError("note", str(note)[:40], f"expected text of at most {MAX_NOTE} characters",
-                              record=where)
+        raise ValidationError(
+            "note", str(note)[:40], f"expected text of at most {MAX_NOTE} characters", record=where
+        )
     at: datetime = parse_datetime("at", raw.get("at"))
     return Acknowledgement(key, at, note)
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from msjournal.model.kinds import KINDS
 from msjournal.model.records import JournalData
 
-SECTION_NAMES = {
-    "infusions": ("infusion", "infusions"),
-    "side_effects": ("side effect", "side effects"),
-    "temperatures": ("temperature reading", "temperature readings"),
-    "follow_ups": ("follow-up", "follow-ups"),
-}
+SECTION_NAMES = {kind.section: (kind.singular, kind.plural) for kind in KINDS}
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,9 @@ class ImportPreview:
         return out
 
 
-def preview_import(data: JournalData, existing_ids: set[str], journal_has_plan: bool) -> ImportPreview:
+def preview_import(
+    data: JournalData, existing_ids: set[str], journal_has_plan: bool
+) -> ImportPreview:
     new: dict[str, int] = {}
     present: dict[str, int] = {}
     for section in SECTION_NAMES:

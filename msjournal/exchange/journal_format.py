@@ -10,21 +10,23 @@ import json
 import stat
 import unicodedata
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from msjournal.model.catalog import Catalog
-from msjournal.model.dates import format_date, format_datetime
-from msjournal.model.errors import JournalError, ValidationError
 from msjournal.exchange.format_settings import (
     acknowledgements_json,
     parse_acknowledgements,
     parse_settings,
     settings_json,
 )
+from msjournal.model.catalog import Catalog
+from msjournal.model.dates import format_date, format_datetime
+from msjournal.model.errors import JournalError, ValidationError
+from msjournal.model.kinds import KINDS
 from msjournal.model.records import (
     FollowUp,
     Infusion,
@@ -43,8 +45,8 @@ from msjournal.rules.validation import (
 
 FORMAT_NAME = "msjournal"
 FORMAT_VERSION = 1
-SECTIONS = ("infusions", "side_effects", "temperatures", "follow_ups")
-PREFIX_FOR = {"infusions": "inf", "side_effects": "se", "temperatures": "t", "follow_ups": "f"}
+SECTIONS = tuple(kind.section for kind in KINDS)
+PREFIX_FOR = {kind.section: kind.code for kind in KINDS}
 # Far above any real journal: a 30-year demo journal exports to about 1 MB (docs/journal-format.md).
 MAX_FILE_BYTES = 20_000_000
 MEGABYTE = 1_000_000
@@ -63,19 +65,35 @@ def _number(value: Decimal | None) -> int | float | None:
 def _vitals_json(vitals: Vitals) -> dict[str, Any] | None:
     if vitals.is_empty() and vitals.temperature_unit == "C":
         return None
-    return {"temperature": _number(vitals.temperature), "temperature_unit": vitals.temperature_unit,
-            "pulse": vitals.pulse, "systolic": vitals.systolic, "diastolic": vitals.diastolic}
+    return {
+        "temperature": _number(vitals.temperature),
+        "temperature_unit": vitals.temperature_unit,
+        "pulse": vitals.pulse,
+        "systolic": vitals.systolic,
+        "diastolic": vitals.diastolic,
+    }
 
 
 def infusion_json(record: Infusion) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "id": record.id, "treatment": record.treatment, "start": format_datetime(record.start),
-        "end": format_datetime(record.end), "dose": _number(record.dose),
-        "dose_unit": record.dose_unit, "dose_number": record.dose_number, "site": record.site,
-        "location": record.location, "administered_by": record.administered_by,
-        "lot": record.lot, "premedications": record.premedications, "notes": record.notes,
+        "id": record.id,
+        "treatment": record.treatment,
+        "start": format_datetime(record.start),
+        "end": format_datetime(record.end),
+        "dose": _number(record.dose),
+        "dose_unit": record.dose_unit,
+        "dose_number": record.dose_number,
+        "site": record.site,
+        "location": record.location,
+        "administered_by": record.administered_by,
+        "lot": record.lot,
+        "premedications": record.premedications,
+        "notes": record.notes,
     }
-    for name, vitals in (("vitals_before", record.vitals_before), ("vitals_after", record.vitals_after)):
+    for name, vitals in (
+        ("vitals_before", record.vitals_before),
+        ("vitals_after", record.vitals_after),
+    ):
         if (encoded := _vitals_json(vitals)) is not None:
             out[name] = encoded
     return out
@@ -88,8 +106,13 @@ def side_effect_json(record: SideEffect) -> dict[str, Any]:
 
 
 def temperature_json(record: TemperatureReading) -> dict[str, Any]:
-    return {"id": record.id, "taken": format_datetime(record.taken),
-            "value": _number(record.value), "unit": record.unit, "notes": record.notes}
+    return {
+        "id": record.id,
+        "taken": format_datetime(record.taken),
+        "value": _number(record.value),
+        "unit": record.unit,
+        "notes": record.notes,
+    }
 
 
 def follow_up_json(record: FollowUp) -> dict[str, Any]:
@@ -103,7 +126,8 @@ def to_json(data: JournalData) -> dict[str, Any]:
     if data.plan is not None:
         plan = asdict(data.plan) | {"started": format_date(data.plan.started)}
     return {
-        "format": FORMAT_NAME, "version": FORMAT_VERSION,
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
         "exported": datetime.now().isoformat(timespec="seconds"),
         "therapy_plan": plan,
         "settings": settings_json(data.settings),
@@ -144,24 +168,35 @@ def _record_id(section: str, record: dict[str, Any], index: int) -> str:
     if len(entry_id) > 100:
         raise ValidationError("id", entry_id[:40], "is too long", record=where)
     if any(unicodedata.category(char) in ID_REFUSED_CATEGORIES for char in entry_id.strip()):
-        raise ValidationError("id", entry_id, "ids cannot hold control characters, line breaks or "
-                              "invisible marks", record=where)
+        raise ValidationError(
+            "id",
+            entry_id,
+            "ids cannot hold control characters, line breaks or invisible marks",
+            record=where,
+        )
     prefix = f"{PREFIX_FOR[section]}-"
     if not entry_id.strip().startswith(prefix):
-        raise ValidationError("id", entry_id, f"ids of {section.replace('_', ' ')} start with "
-                              f"'{prefix}' (for example '{prefix}1')", record=where)
+        raise ValidationError(
+            "id",
+            entry_id,
+            f"ids of {section.replace('_', ' ')} start with '{prefix}' (for example '{prefix}1')",
+            record=where,
+        )
     return entry_id.strip()
 
 
-def _parse_section(section: str, records: Any, catalog: Catalog, known_infusions: set[str],
-                   now: datetime) -> list[Any]:
+def _parse_section(
+    section: str, records: Any, catalog: Catalog, known_infusions: set[str], now: datetime
+) -> list[Any]:
     if not isinstance(records, list):
         raise ValidationError(section, type(records).__name__, "expected a list of records")
     parsed = []
     seen: set[str] = set()
     for index, record in enumerate(records):
         if not isinstance(record, dict):
-            raise ValidationError(section, record, "expected an object", record=f"{section}[{index}]")
+            raise ValidationError(
+                section, record, "expected an object", record=f"{section}[{index}]"
+            )
         entry_id = _record_id(section, record, index)
         if entry_id in seen:
             raise ValidationError("id", entry_id, "appears twice in the file", record=entry_id)
@@ -170,14 +205,21 @@ def _parse_section(section: str, records: Any, catalog: Catalog, known_infusions
     return parsed
 
 
-def _parse_record(section: str, record: dict[str, Any], entry_id: str, catalog: Catalog,
-                  known_infusions: set[str], now: datetime) -> Any:
+def _parse_record(
+    section: str,
+    record: dict[str, Any],
+    entry_id: str,
+    catalog: Catalog,
+    known_infusions: set[str],
+    now: datetime,
+) -> Any:
     try:
         if section == "infusions":
             return validate_infusion(_flatten_vitals(record), catalog, entry_id, now)
         if section == "side_effects":
-            return validate_side_effect(_trimmed_infusion(record), catalog, entry_id,
-                                        known_infusions, now)
+            return validate_side_effect(
+                _trimmed_infusion(record), catalog, entry_id, known_infusions, now
+            )
         if section == "temperatures":
             return validate_temperature(record, entry_id, now)
         return validate_follow_up(record, entry_id)
@@ -198,12 +240,18 @@ def _check_header(document: Any) -> None:
     if isinstance(version, bool) or not isinstance(version, int):
         raise JournalError(f"The file's version {version!r} is not a number.")
     if version > FORMAT_VERSION or version < 1:
-        raise JournalError(f"The file is format version {version}; this msjournal reads version "
-                           f"{FORMAT_VERSION}. Update msjournal to import it.")
+        raise JournalError(
+            f"The file is format version {version}; this msjournal reads version "
+            f"{FORMAT_VERSION}. Update msjournal to import it."
+        )
 
 
-def from_json(document: Any, catalog: Catalog, existing_infusions: set[str] = frozenset(),
-              now: datetime | None = None) -> JournalData:
+def from_json(
+    document: Any,
+    catalog: Catalog,
+    existing_infusions: AbstractSet[str] = frozenset(),
+    now: datetime | None = None,
+) -> JournalData:
     """Validate a whole parsed document; raises on the first bad record, naming it."""
     _check_header(document)
     now = now or datetime.now()
@@ -215,8 +263,12 @@ def from_json(document: Any, catalog: Catalog, existing_infusions: set[str] = fr
         raise ValidationError("therapy_plan", plan_raw, "expected an object")
     return JournalData(
         infusions=tuple(infusions),
-        side_effects=tuple(_parse_section("side_effects", sections["side_effects"], catalog, known, now)),
-        temperatures=tuple(_parse_section("temperatures", sections["temperatures"], catalog, known, now)),
+        side_effects=tuple(
+            _parse_section("side_effects", sections["side_effects"], catalog, known, now)
+        ),
+        temperatures=tuple(
+            _parse_section("temperatures", sections["temperatures"], catalog, known, now)
+        ),
         follow_ups=tuple(_parse_section("follow_ups", sections["follow_ups"], catalog, known, now)),
         plan=validate_plan(plan_raw, catalog) if plan_raw else None,
         settings=parse_settings(document.get("settings")),
@@ -231,8 +283,12 @@ def parse_document(text: str | bytes) -> Any:
     would catch: a key given twice in one object, and text that cannot be stored.
     """
     try:
-        document = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
-                              object_pairs_hook=_json_object)
+        document = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=_json_object,
+        )
     except (ValueError, RecursionError) as error:
         raise JournalError(f"The file is not valid JSON: {error}.") from None
     _check_header(document)
@@ -240,8 +296,12 @@ def parse_document(text: str | bytes) -> Any:
     return document
 
 
-def loads(text: str | bytes, catalog: Catalog, existing_infusions: set[str] = frozenset(),
-          now: datetime | None = None) -> JournalData:
+def loads(
+    text: str | bytes,
+    catalog: Catalog,
+    existing_infusions: AbstractSet[str] = frozenset(),
+    now: datetime | None = None,
+) -> JournalData:
     return from_json(parse_document(text), catalog, existing_infusions, now)
 
 
@@ -304,8 +364,10 @@ def _items(container: dict[str, Any] | list[Any]) -> Iterator[tuple[Any, Any]]:
 
 def _check_object(value: Any, where: Where) -> None:
     if isinstance(value, _RepeatedKey):
-        raise JournalError(f"{_quoted(value.key)} appears twice {_place(where)}; a key may be "
-                           "given only once in an object. Keep one of them and import again.")
+        raise JournalError(
+            f"{_quoted(value.key)} appears twice {_place(where)}; a key may be "
+            "given only once in an object. Keep one of them and import again."
+        )
     if isinstance(value, dict):
         for key in value:
             if not key.isascii():
@@ -317,8 +379,10 @@ def _check_text(text: str, where: Where, is_key: bool) -> None:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         record, field = _record_and_field(where, is_key)
-        reason = ("holds a broken character (half of a UTF-16 surrogate pair) that cannot be "
-                  "saved; correct it in the file")
+        reason = (
+            "holds a broken character (half of a UTF-16 surrogate pair) that cannot be "
+            "saved; correct it in the file"
+        )
         raise ValidationError(field, _excerpt(text, error.start), reason, record=record) from None
 
 
@@ -357,7 +421,7 @@ def _excerpt(text: str, index: int) -> str:
     if len(text) <= 60:
         return text
     start = max(0, index - 20)
-    return ("…" if start else "") + text[start:start + 40] + "…"
+    return ("…" if start else "") + text[start : start + 40] + "…"
 
 
 # ---------------------------------------------------------------- reading a file
@@ -379,9 +443,11 @@ def _read_bounded(path: Path) -> bytes:
 
 def _check_size(path: Path, size: int) -> None:
     if size > MAX_FILE_BYTES:
-        raise JournalError(f"{path} is {size / MEGABYTE:.1f} MB; a journal file can be at most "
-                           f"{MAX_FILE_BYTES // MEGABYTE} MB (a 30-year journal is about 1 MB), "
-                           "so it was not read.")
+        raise JournalError(
+            f"{path} is {size / MEGABYTE:.1f} MB; a journal file can be at most "
+            f"{MAX_FILE_BYTES // MEGABYTE} MB (a 30-year journal is about 1 MB), "
+            "so it was not read."
+        )
 
 
 def _decoded(path: Path, raw: bytes) -> str:
@@ -402,6 +468,10 @@ def read_document(path: Path) -> Any:
     return parse_document(text)
 
 
-def read_file(path: Path, catalog: Catalog, existing_infusions: set[str] = frozenset(),
-              now: datetime | None = None) -> JournalData:
+def read_file(
+    path: Path,
+    catalog: Catalog,
+    existing_infusions: AbstractSet[str] = frozenset(),
+    now: datetime | None = None,
+) -> JournalData:
     return from_json(read_document(path), catalog, existing_infusions, now)

@@ -16,12 +16,12 @@ def as_of(data: JournalData, moment: datetime) -> JournalData:
         infusions=tuple(i for i in data.infusions if i.start <= moment),
         side_effects=tuple(
             s if s.resolved is None or s.resolved <= moment else replace(s, resolved=None)
-            for s in data.side_effects if s.onset <= moment
+            for s in data.side_effects
+            if s.onset <= moment
         ),
         temperatures=tuple(t for t in data.temperatures if t.taken <= moment),
         follow_ups=tuple(
-            f if f.done is None or f.done <= day else replace(f, done=None)
-            for f in data.follow_ups
+            f if f.done is None or f.done <= day else replace(f, done=None) for f in data.follow_ups
         ),
         acknowledgements=tuple(a for a in data.acknowledgements if a.at <= moment),
     )

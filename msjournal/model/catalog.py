@@ -209,8 +209,13 @@ def _treatment(treatment_id: str, raw: dict[str, Any]) -> Treatment:
         off_label=bool(raw.get("off_label", False)),
         monitoring=tuple(_monitoring(m) for m in raw.get("monitoring", ())),
         warning_signs=tuple(
-            WarningSign(w["id"], _plain(w["description"]), w.get("urgency", "urgent"),
-                        tuple(w.get("sources", sources)), bool(fact(w["description"]).unverified))
+            WarningSign(
+                w["id"],
+                _plain(w["description"]),
+                w.get("urgency", "urgent"),
+                tuple(w.get("sources", sources)),
+                bool(isinstance(w["description"], dict) and w["description"].get("unverified")),
+            )
             for w in raw.get("warning_signs", ())
         ),
         sources=sources,
@@ -238,7 +243,8 @@ def _own(original: Fact | None, overrides: dict[str, float], key: str) -> Fact |
 
 def _override_symptom(symptom: Symptom, overrides: dict[str, float]) -> Symptom:
     key = f"symptom.{symptom.id}.expected_hours"
-    return replace(symptom, expected_hours=_own(symptom.expected_hours, overrides, key))
+    own = _own(symptom.expected_hours, overrides, key)
+    return replace(symptom, expected_hours=own or symptom.expected_hours)
 
 
 def _override_treatment(treatment: Treatment, overrides: dict[str, float]) -> Treatment:

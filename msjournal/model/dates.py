@@ -16,7 +16,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100  # outside these, a date is a typing slip
 
 def _plausible(field: str, value: object, day: date) -> None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValidationError(field, str(value), f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+        raise ValidationError(
+            field, str(value), f"the year must be between {FIRST_YEAR} and {LAST_YEAR}"
+        )
 
 
 def parse_date(field: str, value: object) -> date:

@@ -12,11 +12,14 @@ def _shown(value: Any) -> str:
     if value is None or value == "":
         return "(empty)"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts = [f"{f.name} {_shown(getattr(value, f.name))}" for f in dataclasses.fields(value)
-                 if getattr(value, f.name) not in (None, "")]
+        parts = [
+            f"{f.name} {_shown(getattr(value, f.name))}"
+            for f in dataclasses.fields(value)
+            if getattr(value, f.name) not in (None, "")
+        ]
         return ", ".join(parts) or "(empty)"
     text = str(value)
-    return text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH - 1] + "…"
+    return text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 1] + "…"
 
 
 def changed_fields(before: Any, after: Any) -> list[str]:
@@ -32,10 +35,14 @@ def changed_fields(before: Any, after: Any) -> list[str]:
 def changed_elsewhere_message(expected: Any, current: Any | None) -> str:
     """Why a save from a form was refused, and what the journal holds now."""
     if current is None:
-        return ("This entry was deleted in another window or by a command after you opened it, "
-                "so your changes were not saved. Cancel to leave it deleted, or copy what you "
-                "typed into a new entry.")
+        return (
+            "This entry was deleted in another window or by a command after you opened it, "
+            "so your changes were not saved. Cancel to leave it deleted, or copy what you "
+            "typed into a new entry."
+        )
     changes = "; ".join(changed_fields(expected, current)) or "its details"
-    return ("This entry was changed in another window or by a command after you opened it, so "
-            f"your changes were not saved. The journal now has: {changes}. "
-            "Save again to replace that with what is in this form, or Cancel to keep it.")
+    return (
+        "This entry was changed in another window or by a command after you opened it, so "
+        f"your changes were not saved. The journal now has: {changes}. "
+        "Save again to replace that with what is in this form, or Cancel to keep it."
+    )

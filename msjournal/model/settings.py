@@ -16,8 +16,10 @@ DEFAULTS = Settings()
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
 
 
-OVERRIDE_KEY = re.compile(r"^(symptom\.\w+\.expected_hours|treatment\.\w+\.interval_days"
-                          r"|treatment\.\w+\.\w+\.every_days)$")
+OVERRIDE_KEY = re.compile(
+    r"^(symptom\.\w+\.expected_hours|treatment\.\w+\.interval_days"
+    r"|treatment\.\w+\.\w+\.every_days)$"
+)
 
 
 def _check_overrides(value: Any) -> dict[str, float]:

@@ -1,1 +1,2 @@
-"""Pure functions of the journal's data and a moment: alerts, schedule, timeline, trends, validation."""
+"""Pure functions of the journal's data and a moment: alerts, schedule, timeline, trends,
+validation."""

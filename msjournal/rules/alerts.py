@@ -1,4 +1,4 @@
-""""Contact your care team" alerts: pure functions of the journal's data and a moment.
+""" "Contact your care team" alerts: pure functions of the journal's data and a moment.
 
 Each rule has a stable id (part of the product's interface), a level (urgent, consult,
 reminder), the criterion it implements with its source, and how long its alert stays
@@ -13,21 +13,23 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from msjournal.model.catalog import Catalog, Treatment
 from msjournal.model.as_of import as_of
+from msjournal.model.catalog import Catalog, Treatment
 from msjournal.model.records import JournalData, SideEffect, TemperatureReading
-from msjournal.rules.schedule import cumulative_dose, current_treatment, due_items
 from msjournal.model.temperature import (
     DEFAULT_FEVER_THRESHOLD,
     format_temperature,
     is_above_threshold,
     threshold_text,
 )
+from msjournal.rules.schedule import cumulative_dose, current_treatment, due_items
 
 LEVELS = ("urgent", "consult", "reminder")
 SOURCE_DOCUMENT = "Source document, 'MS Infusion Side Effects and Consultation'"
-URGENT_ACTION = ("Get help now: call your local emergency number, or tell the staff at once "
-                 "if you are still at the infusion centre.")
+URGENT_ACTION = (
+    "Get help now: call your local emergency number, or tell the staff at once "
+    "if you are still at the infusion centre."
+)
 CONSULT_ACTION = "Contact your care team today and tell them what you recorded."
 FEVER_EPISODE_GAP = timedelta(hours=24)
 
@@ -67,79 +69,156 @@ class Alert:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "rule": self.rule, "level": self.level, "title": self.title,
-            "message": self.message, "action": self.action, "criterion": self.criterion,
-            "entries": list(self.entries), "raised_at": self.raised_at.isoformat(timespec="minutes"),
-            "source": RULES[self.rule].source, "stays_active": RULES[self.rule].stays_active,
+            "rule": self.rule,
+            "level": self.level,
+            "title": self.title,
+            "message": self.message,
+            "action": self.action,
+            "criterion": self.criterion,
+            "entries": list(self.entries),
+            "raised_at": self.raised_at.isoformat(timespec="minutes"),
+            "source": RULES[self.rule].source,
+            "stays_active": RULES[self.rule].stays_active,
             "key": self.key,
             "acknowledged_at": self.acknowledged_at.isoformat(timespec="minutes")
-            if self.acknowledged_at else None,
+            if self.acknowledged_at
+            else None,
         }
 
 
-RULES: dict[str, Rule] = {r.id: r for r in (
-    Rule("severe_reaction", "urgent", "Trouble breathing or a heartbeat change",
-         "Trouble breathing or changes in heart rate during or after an infusion.",
-         SOURCE_DOCUMENT, "3 days after the entry, or until acknowledged"),
-    Rule("stroke_signs_after_alemtuzumab", "urgent", "Sudden nerve symptoms after alemtuzumab",
-         "New nerve symptoms (weakness, numbness, trouble speaking or seeing) within 3 days "
-         "of an alemtuzumab infusion.",
-         "FDA Drug Safety Communication, 29 Nov 2018 (stroke after Lemtrada)",
-         "3 days after the entry, or until acknowledged"),
-    Rule("fever", "consult", "Temperature above your fever threshold",
-         "A temperature above 100 °F (37.8 °C), one of the signs of infection to report.",
-         SOURCE_DOCUMENT,
-         "3 days after the last high reading, or until acknowledged"),
-    Rule("site_infection", "consult", "Warmth or growing redness where the needle went in",
-         "Signs of infection at the infusion or injection site: warmth, or increasing redness.",
-         SOURCE_DOCUMENT, "7 days after the entry, or until acknowledged"),
-    Rule("unexplained_bruising", "consult", "Bruising you cannot explain",
-         "Unexplained bruises.", SOURCE_DOCUMENT, "7 days after the entry, or until acknowledged"),
-    Rule("severe_or_unusual", "consult", "A side effect that feels severe or unusual",
-         "A side effect that feels severe (7 or more out of 10) or unusual.", SOURCE_DOCUMENT,
-         "7 days after the entry, or until acknowledged"),
-    Rule("persistent_symptom", "consult", "A symptom lasting longer than expected",
-         "Symptoms that persist longer than expected.", SOURCE_DOCUMENT,
-         "while the symptom is still open (not marked as gone), or until acknowledged"),
-    Rule("new_neurological_symptoms", "consult", "New or worsening nerve symptoms",
-         "New or worsening nerve symptoms. On natalizumab, ocrelizumab, ublituximab or "
-         "rituximab, the medicine labels ask for these to be checked promptly.",
-         "clinical-facts.md §1 and §10 (Tysabri label PML warning; NMSS relapse definition)",
-         "7 days after the entry, or until acknowledged"),
-    Rule("infusion_too_soon", "consult", "An infusion sooner than the usual minimum gap",
-         "A regular dose given sooner after the previous one than the treatment's minimum gap.",
-         "Minimum intervals in the catalog (e.g. Ocrevus: at least 20 weeks between doses)",
-         "7 days after the infusion, or until acknowledged"),
-    Rule("infusion_overdue", "reminder", "Infusion overdue",
-         "The next infusion is past its due date and none has been logged.",
-         "Treatment schedule in the catalog (resources/catalog.toml)",
-         "until the infusion is logged"),
-    Rule("monitoring_due", "reminder", "Check overdue",
-         "A regular check for your treatment is past its due date.",
-         "Monitoring schedule in the catalog (resources/catalog.toml)",
-         "until the check is planned or logged as a follow-up"),
-    Rule("follow_up_overdue", "reminder", "Follow-up overdue",
-         "A follow-up is past its due date and not marked done.", "Your own follow-ups",
-         "until the follow-up is marked done"),
-    Rule("cumulative_dose_limit", "consult", "Lifetime dose limit",
-         "The next usual dose would take the lifetime (cumulative) total above its limit.",
-         "Mitoxantrone label boxed warning (clinical-facts.md §7)",
-         "while the limit is reached, or until acknowledged"),
-)}
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule(
+            "severe_reaction",
+            "urgent",
+            "Trouble breathing or a heartbeat change",
+            "Trouble breathing or changes in heart rate during or after an infusion.",
+            SOURCE_DOCUMENT,
+            "3 days after the entry, or until acknowledged",
+        ),
+        Rule(
+            "stroke_signs_after_alemtuzumab",
+            "urgent",
+            "Sudden nerve symptoms after alemtuzumab",
+            "New nerve symptoms (weakness, numbness, trouble speaking or seeing) within 3 days "
+            "of an alemtuzumab infusion.",
+            "FDA Drug Safety Communication, 29 Nov 2018 (stroke after Lemtrada)",
+            "3 days after the entry, or until acknowledged",
+        ),
+        Rule(
+            "fever",
+            "consult",
+            "Temperature above your fever threshold",
+            "A temperature above 100 °F (37.8 °C), one of the signs of infection to report.",
+            SOURCE_DOCUMENT,
+            "3 days after the last high reading, or until acknowledged",
+        ),
+        Rule(
+            "site_infection",
+            "consult",
+            "Warmth or growing redness where the needle went in",
+            "Signs of infection at the infusion or injection site: warmth, or increasing redness.",
+            SOURCE_DOCUMENT,
+            "7 days after the entry, or until acknowledged",
+        ),
+        Rule(
+            "unexplained_bruising",
+            "consult",
+            "Bruising you cannot explain",
+            "Unexplained bruises.",
+            SOURCE_DOCUMENT,
+            "7 days after the entry, or until acknowledged",
+        ),
+        Rule(
+            "severe_or_unusual",
+            "consult",
+            "A side effect that feels severe or unusual",
+            "A side effect that feels severe (7 or more out of 10) or unusual.",
+            SOURCE_DOCUMENT,
+            "7 days after the entry, or until acknowledged",
+        ),
+        Rule(
+            "persistent_symptom",
+            "consult",
+            "A symptom lasting longer than expected",
+            "Symptoms that persist longer than expected.",
+            SOURCE_DOCUMENT,
+            "while the symptom is still open (not marked as gone), or until acknowledged",
+        ),
+        Rule(
+            "new_neurological_symptoms",
+            "consult",
+            "New or worsening nerve symptoms",
+            "New or worsening nerve symptoms. On natalizumab, ocrelizumab, ublituximab or "
+            "rituximab, the medicine labels ask for these to be checked promptly.",
+            "clinical-facts.md §1 and §10 (Tysabri label PML warning; NMSS relapse definition)",
+            "7 days after the entry, or until acknowledged",
+        ),
+        Rule(
+            "infusion_too_soon",
+            "consult",
+            "An infusion sooner than the usual minimum gap",
+            "A regular dose given sooner after the previous one than the treatment's minimum gap.",
+            "Minimum intervals in the catalog (e.g. Ocrevus: at least 20 weeks between doses)",
+            "7 days after the infusion, or until acknowledged",
+        ),
+        Rule(
+            "infusion_overdue",
+            "reminder",
+            "Infusion overdue",
+            "The next infusion is past its due date and none has been logged.",
+            "Treatment schedule in the catalog (resources/catalog.toml)",
+            "until the infusion is logged",
+        ),
+        Rule(
+            "monitoring_due",
+            "reminder",
+            "Check overdue",
+            "A regular check for your treatment is past its due date.",
+            "Monitoring schedule in the catalog (resources/catalog.toml)",
+            "until the check is planned or logged as a follow-up",
+        ),
+        Rule(
+            "follow_up_overdue",
+            "reminder",
+            "Follow-up overdue",
+            "A follow-up is past its due date and not marked done.",
+            "Your own follow-ups",
+            "until the follow-up is marked done",
+        ),
+        Rule(
+            "cumulative_dose_limit",
+            "consult",
+            "Lifetime dose limit",
+            "The next usual dose would take the lifetime (cumulative) total above its limit.",
+            "Mitoxantrone label boxed warning (clinical-facts.md §7)",
+            "while the limit is reached, or until acknowledged",
+        ),
+    )
+}
 
 
 def _when(moment: datetime) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M}"
 
 
-def _alert(rule_id: str, recorded: str, action: str, entries: Iterable[str],
-           raised_at: datetime, active_for: timedelta | None, criterion: str | None = None) -> Alert:
+def _alert(
+    rule_id: str,
+    recorded: str,
+    action: str,
+    entries: Iterable[str],
+    raised_at: datetime,
+    active_for: timedelta | None,
+    criterion: str | None = None,
+) -> Alert:
     rule = RULES[rule_id]
     criterion = criterion or rule.criterion
     until = raised_at + active_for if active_for is not None else None
     message = f"{recorded} This meets the criterion: {criterion} {action}"
-    return Alert(rule.id, rule.level, rule.name, message, action, criterion,
-                 tuple(entries), raised_at, until)
+    return Alert(
+        rule.id, rule.level, rule.name, message, action, criterion, tuple(entries), raised_at, until
+    )
 
 
 def _symptom_text(effect: SideEffect, catalog: Catalog) -> str:
@@ -154,14 +233,21 @@ def severe_reaction(data: JournalData, catalog: Catalog, moment: datetime) -> It
     for effect in data.side_effects:
         symptom = catalog.symptoms.get(effect.symptom)
         if symptom is not None and symptom.alert == "severe_reaction":
-            yield _alert("severe_reaction", f"You recorded {_symptom_text(effect, catalog)}.",
-                         URGENT_ACTION, [effect.id], effect.onset, timedelta(days=3))
+            yield _alert(
+                "severe_reaction",
+                f"You recorded {_symptom_text(effect, catalog)}.",
+                URGENT_ACTION,
+                [effect.id],
+                effect.onset,
+                timedelta(days=3),
+            )
 
 
 def _after_alemtuzumab(data: JournalData, effect: SideEffect) -> bool:
-    return any(i.treatment == "alemtuzumab" and
-               timedelta(0) <= effect.onset - i.start <= timedelta(days=3)
-               for i in data.infusions)
+    return any(
+        i.treatment == "alemtuzumab" and timedelta(0) <= effect.onset - i.start <= timedelta(days=3)
+        for i in data.infusions
+    )
 
 
 def neurological(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
@@ -171,11 +257,23 @@ def neurological(data: JournalData, catalog: Catalog, moment: datetime) -> Itera
             continue
         recorded = f"You recorded {_symptom_text(effect, catalog)}."
         if _after_alemtuzumab(data, effect):
-            yield _alert("stroke_signs_after_alemtuzumab", recorded, URGENT_ACTION,
-                         [effect.id], effect.onset, timedelta(days=3))
+            yield _alert(
+                "stroke_signs_after_alemtuzumab",
+                recorded,
+                URGENT_ACTION,
+                [effect.id],
+                effect.onset,
+                timedelta(days=3),
+            )
         else:
-            yield _alert("new_neurological_symptoms", recorded, CONSULT_ACTION,
-                         [effect.id], effect.onset, timedelta(days=7))
+            yield _alert(
+                "new_neurological_symptoms",
+                recorded,
+                CONSULT_ACTION,
+                [effect.id],
+                effect.onset,
+                timedelta(days=7),
+            )
 
 
 def site_infection(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
@@ -184,16 +282,30 @@ def site_infection(data: JournalData, catalog: Catalog, moment: datetime) -> Ite
         symptom = catalog.symptoms.get(effect.symptom)
         kind = symptom.alert if symptom else ""
         if kind == "site_infection":
-            yield _alert("site_infection", f"You recorded {_symptom_text(effect, catalog)}.",
-                         CONSULT_ACTION, [effect.id], effect.onset, timedelta(days=7))
+            yield _alert(
+                "site_infection",
+                f"You recorded {_symptom_text(effect, catalog)}.",
+                CONSULT_ACTION,
+                [effect.id],
+                effect.onset,
+                timedelta(days=7),
+            )
         elif kind == "site_redness_tracking":
             earlier = _previous_redness(redness, effect)
             if earlier is not None and effect.severity > earlier.severity:
-                recorded = (f"You recorded redness where the needle went in getting worse: "
-                            f"severity {earlier.severity} on {_when(earlier.onset)}, then "
-                            f"{effect.severity} on {_when(effect.onset)}.")
-                yield _alert("site_infection", recorded, CONSULT_ACTION,
-                             [earlier.id, effect.id], effect.onset, timedelta(days=7))
+                recorded = (
+                    f"You recorded redness where the needle went in getting worse: "
+                    f"severity {earlier.severity} on {_when(earlier.onset)}, then "
+                    f"{effect.severity} on {_when(effect.onset)}."
+                )
+                yield _alert(
+                    "site_infection",
+                    recorded,
+                    CONSULT_ACTION,
+                    [earlier.id, effect.id],
+                    effect.onset,
+                    timedelta(days=7),
+                )
             redness.append(effect)
 
 
@@ -211,8 +323,14 @@ def unexplained_bruising(data: JournalData, catalog: Catalog, moment: datetime) 
     for effect in data.side_effects:
         symptom = catalog.symptoms.get(effect.symptom)
         if symptom is not None and symptom.alert == "unexplained_bruising":
-            yield _alert("unexplained_bruising", f"You recorded {_symptom_text(effect, catalog)}.",
-                         CONSULT_ACTION, [effect.id], effect.onset, timedelta(days=7))
+            yield _alert(
+                "unexplained_bruising",
+                f"You recorded {_symptom_text(effect, catalog)}.",
+                CONSULT_ACTION,
+                [effect.id],
+                effect.onset,
+                timedelta(days=7),
+            )
 
 
 def severe_or_unusual(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
@@ -228,8 +346,14 @@ def severe_or_unusual(data: JournalData, catalog: Catalog, moment: datetime) -> 
         if reasons:
             name = catalog.symptom_name(effect.symptom, effect.other_label).lower()
             recorded = f"You recorded {name} on {_when(effect.onset)}, {' and '.join(reasons)}."
-            yield _alert("severe_or_unusual", recorded, CONSULT_ACTION, [effect.id],
-                         effect.onset, timedelta(days=7))
+            yield _alert(
+                "severe_or_unusual",
+                recorded,
+                CONSULT_ACTION,
+                [effect.id],
+                effect.onset,
+                timedelta(days=7),
+            )
 
 
 def persistent_symptom(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
@@ -243,8 +367,10 @@ def persistent_symptom(data: JournalData, catalog: Catalog, moment: datetime) ->
             continue
         raised = effect.onset + expected
         name = catalog.symptom_name(effect.symptom).lower()
-        recorded = (f"You recorded {name} starting {_when(effect.onset)}; it has lasted longer "
-                    f"than the expected {_hours_text(expected)}")
+        recorded = (
+            f"You recorded {name} starting {_when(effect.onset)}; it has lasted longer "
+            f"than the expected {_hours_text(expected)}"
+        )
         if effect.resolved is None:
             recorded += " and is not marked as gone"
         if symptom.expected_hours.is_default:
@@ -268,10 +394,15 @@ def _high_readings(data: JournalData) -> list[TemperatureReading]:
         for vitals, offset in ((infusion.vitals_before, 0), (infusion.vitals_after, 1)):
             if vitals.temperature is not None:
                 taken = (infusion.end or infusion.start) if offset else infusion.start
-                readings.append(TemperatureReading(infusion.id, taken, vitals.temperature,
-                                                   vitals.temperature_unit))
-    return sorted((r for r in readings if is_above_threshold(r.value, r.unit, data.settings)),
-                  key=lambda r: r.taken)
+                readings.append(
+                    TemperatureReading(
+                        infusion.id, taken, vitals.temperature, vitals.temperature_unit
+                    )
+                )
+    return sorted(
+        (r for r in readings if is_above_threshold(r.value, r.unit, data.settings)),
+        key=lambda r: r.taken,
+    )
 
 
 def fever(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
@@ -287,18 +418,29 @@ def fever(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Ale
 
 def _fever_alert(episode: list[TemperatureReading], data: JournalData) -> Alert:
     unit = data.settings.temperature_unit
-    highest = max(episode, key=lambda r: (r.value if r.unit == "F" else r.value * 9 / 5 + 32))
+    highest = max(episode, key=lambda r: r.value if r.unit == "F" else r.value * 9 / 5 + 32)
     shown = format_temperature(highest.value, highest.unit, unit)
     threshold = threshold_text(data.settings)
     if len(episode) > 1:
-        recorded = (f"You recorded {len(episode)} temperatures above your fever threshold of "
-                    f"{threshold}; the highest was {shown} on {_when(highest.taken)}.")
+        recorded = (
+            f"You recorded {len(episode)} temperatures above your fever threshold of "
+            f"{threshold}; the highest was {shown} on {_when(highest.taken)}."
+        )
     else:
-        recorded = (f"You recorded a temperature of {shown} on {_when(highest.taken)}, above your "
-                    f"fever threshold of {threshold}.")
+        recorded = (
+            f"You recorded a temperature of {shown} on {_when(highest.taken)}, above your "
+            f"fever threshold of {threshold}."
+        )
     entries = list(dict.fromkeys(r.id for r in episode))
-    return _alert("fever", recorded, CONSULT_ACTION, entries, episode[0].taken,
-                  episode[-1].taken - episode[0].taken + timedelta(days=3), _fever_criterion(data))
+    return _alert(
+        "fever",
+        recorded,
+        CONSULT_ACTION,
+        entries,
+        episode[0].taken,
+        episode[-1].taken - episode[0].taken + timedelta(days=3),
+        _fever_criterion(data),
+    )
 
 
 def _fever_criterion(data: JournalData) -> str | None:
@@ -306,8 +448,10 @@ def _fever_criterion(data: JournalData) -> str | None:
     settings = data.settings
     if (settings.fever_threshold, settings.fever_threshold_unit) == DEFAULT_FEVER_THRESHOLD:
         return None
-    return (f"A temperature above your own fever threshold of {threshold_text(settings)}, one of "
-            f"the signs of infection to report (the source document's is 100 °F / 37.8 °C).")
+    return (
+        f"A temperature above your own fever threshold of {threshold_text(settings)}, one of "
+        f"the signs of infection to report (the source document's is 100 °F / 37.8 °C)."
+    )
 
 
 # ---------------------------------------------------------------- reminders
@@ -324,18 +468,33 @@ def reminders(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable
             continue
         due = f"{item.due:%a} {item.due.day} {item.due:%b %Y}"
         if item.kind == "infusion":
-            yield _alert("infusion_overdue", f"Your {item.title.lower()} was due on {due}.",
-                         "If you have had it, log it; if not, contact your infusion centre or care team.",
-                         [f"due:{item.treatment}:{item.due.isoformat()}"], _start_of(item.due), None)
+            yield _alert(
+                "infusion_overdue",
+                f"Your {item.title.lower()} was due on {due}.",
+                "If you have had it, log it; if not, contact your infusion centre or care team.",
+                [f"due:{item.treatment}:{item.due.isoformat()}"],
+                _start_of(item.due),
+                None,
+            )
         elif item.kind == "monitoring":
-            yield _alert("monitoring_due", f"Due on {due}: {item.title}.",
-                         "If it has been done, log it as a follow-up marked done; if not, ask "
-                         "your care team when it is booked.",
-                         [f"task:{item.task}:{item.due.isoformat()}"], _start_of(item.due), None)
+            yield _alert(
+                "monitoring_due",
+                f"Due on {due}: {item.title}.",
+                "If it has been done, log it as a follow-up marked done; if not, ask "
+                "your care team when it is booked.",
+                [f"task:{item.task}:{item.due.isoformat()}"],
+                _start_of(item.due),
+                None,
+            )
         else:
-            yield _alert("follow_up_overdue", f"{item.title} was due on {due} and is not marked done.",
-                         "If it has happened, mark it done; if not, contact your care team to rebook it.",
-                         [item.entry or ""], _start_of(item.due), None)
+            yield _alert(
+                "follow_up_overdue",
+                f"{item.title} was due on {due} and is not marked done.",
+                "If it has happened, mark it done; if not, contact your care team to rebook it.",
+                [item.entry or ""],
+                _start_of(item.due),
+                None,
+            )
 
 
 def dose_limit(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
@@ -348,12 +507,19 @@ def dose_limit(data: JournalData, catalog: Catalog, moment: datetime) -> Iterabl
     if total.given + Decimal(str(dose)) > total.limit:
         last = max(i.start for i in data.infusions if i.treatment == treatment.id)
         region = "EU" if data.settings.cumulative_region == "eu" else "US"
-        recorded = (f"Your journal shows {total.given} {total.unit} of {treatment.name} given. "
-                    f"One more usual dose of {dose} {total.unit} would pass the lifetime limit of "
-                    f"{total.limit} {total.unit} ({region} label).")
-        yield _alert("cumulative_dose_limit", recorded,
-                     "Talk with your care team before any further dose.",
-                     [f"limit:{treatment.id}"], last, None)
+        recorded = (
+            f"Your journal shows {total.given} {total.unit} of {treatment.name} given. "
+            f"One more usual dose of {dose} {total.unit} would pass the lifetime limit of "
+            f"{total.limit} {total.unit} ({region} label)."
+        )
+        yield _alert(
+            "cumulative_dose_limit",
+            recorded,
+            "Talk with your care team before any further dose.",
+            [f"limit:{treatment.id}"],
+            last,
+            None,
+        )
 
 
 def infusion_too_soon(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
@@ -367,25 +533,51 @@ def infusion_too_soon(data: JournalData, catalog: Catalog, moment: datetime) -> 
 
 def _too_soon(data: JournalData, treatment: Treatment) -> Iterable[Alert]:
     minimum = treatment.schedule.min_interval_days
-    given = sorted((i for i in data.infusions if i.treatment == treatment.id), key=lambda i: i.start)
-    loading_done = bool(data.plan and data.plan.treatment == treatment.id and data.plan.loading_done)
+    if minimum is None:
+        return
+    given = sorted(
+        (i for i in data.infusions if i.treatment == treatment.id), key=lambda i: i.start
+    )
+    loading_done = bool(
+        data.plan and data.plan.treatment == treatment.id and data.plan.loading_done
+    )
     first_regular = 1 if loading_done else len(treatment.schedule.loading_days)
-    for earlier, later in zip(given[max(first_regular - 1, 0):], given[max(first_regular, 1):]):
+    pairs = zip(given[max(first_regular - 1, 0) :], given[max(first_regular, 1) :], strict=False)
+    for earlier, later in pairs:  # each dose with the one after it
         gap = (later.start.date() - earlier.start.date()).days
-        if gap >= int(minimum.value):  # type: ignore[union-attr]
+        if gap >= int(minimum.value):
             continue
-        usual = "a usual minimum, not confirmed by the label" if minimum.is_default else "the label's minimum"  # type: ignore[union-attr]
-        recorded = (f"You logged a {treatment.name} infusion on {_when(later.start)}, {gap} days "
-                    f"after the one before; {usual} is {int(minimum.value)} days.")  # type: ignore[union-attr]
-        yield _alert("infusion_too_soon", recorded, "Tell your care team, so they can check "
-                     "the timing of your next dose.", [earlier.id, later.id], later.start,
-                     timedelta(days=7))
+        usual = (
+            "a usual minimum, not confirmed by the label"
+            if minimum.is_default
+            else "the label's minimum"
+        )
+        recorded = (
+            f"You logged a {treatment.name} infusion on {_when(later.start)}, {gap} days "
+            f"after the one before; {usual} is {int(minimum.value)} days."
+        )
+        yield _alert(
+            "infusion_too_soon",
+            recorded,
+            "Tell your care team, so they can check the timing of your next dose.",
+            [earlier.id, later.id],
+            later.start,
+            timedelta(days=7),
+        )
 
 
 RuleFunction = Callable[[JournalData, Catalog, datetime], Iterable[Alert]]
 RULE_FUNCTIONS: tuple[RuleFunction, ...] = (
-    severe_reaction, neurological, fever, site_infection, unexplained_bruising,
-    severe_or_unusual, persistent_symptom, reminders, dose_limit, infusion_too_soon,
+    severe_reaction,
+    neurological,
+    fever,
+    site_infection,
+    unexplained_bruising,
+    severe_or_unusual,
+    persistent_symptom,
+    reminders,
+    dose_limit,
+    infusion_too_soon,
 )
 
 
@@ -399,8 +591,11 @@ def _with_acknowledgement(alert: Alert, data: JournalData) -> Alert:
 def all_alerts(data: JournalData, catalog: Catalog, moment: datetime) -> list[Alert]:
     """Every alert raised up to `moment`, acknowledged or not, most important first."""
     seen = as_of(data, moment)
-    raised = [_with_acknowledgement(alert, seen)
-              for rule in RULE_FUNCTIONS for alert in rule(seen, catalog, moment)]
+    raised = [
+        _with_acknowledgement(alert, seen)
+        for rule in RULE_FUNCTIONS
+        for alert in rule(seen, catalog, moment)
+    ]
     return sort_alerts(raised)
 
 
@@ -414,7 +609,8 @@ def active_alerts(data: JournalData, catalog: Catalog, moment: datetime) -> list
     return [a for a in all_alerts(data, catalog, moment) if a.is_active(moment)]
 
 
-def alerts_for_entry(data: JournalData, catalog: Catalog, moment: datetime,
-                     entry_id: str) -> list[Alert]:
+def alerts_for_entry(
+    data: JournalData, catalog: Catalog, moment: datetime, entry_id: str
+) -> list[Alert]:
     """The active alerts a newly saved entry raised, for the window to show at once."""
     return [a for a in active_alerts(data, catalog, moment) if entry_id in a.entries]

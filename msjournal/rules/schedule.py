@@ -56,8 +56,11 @@ def current_treatment(data: JournalData, catalog: Catalog) -> str | None:
 def series(data: JournalData, treatment_id: str) -> list[Infusion]:
     """Infusions of this treatment in the current plan, oldest first."""
     started = data.plan.started if data.plan and data.plan.treatment == treatment_id else None
-    found = [i for i in data.infusions if i.treatment == treatment_id
-             and (started is None or i.start.date() >= started)]
+    found = [
+        i
+        for i in data.infusions
+        if i.treatment == treatment_id and (started is None or i.start.date() >= started)
+    ]
     return sorted(found, key=lambda i: i.start)
 
 
@@ -87,9 +90,15 @@ def cumulative_dose(data: JournalData, treatment: Treatment) -> DoseTotal | None
     eu = data.settings.cumulative_region == "eu" and schedule.cumulative_limit_eu is not None
     limit = schedule.cumulative_limit_eu if eu else schedule.cumulative_limit
     doses = [i for i in data.infusions if i.treatment == treatment.id]
-    counted = [i.dose for i in doses if i.dose is not None and i.dose_unit == schedule.cumulative_unit]
-    return DoseTotal(sum(counted, Decimal(0)), Decimal(str(limit.value)),  # type: ignore[union-attr]
-                     schedule.cumulative_unit, len(doses) - len(counted))
+    counted = [
+        i.dose for i in doses if i.dose is not None and i.dose_unit == schedule.cumulative_unit
+    ]
+    return DoseTotal(
+        sum(counted, Decimal(0)),
+        Decimal(str(limit.value)),  # type: ignore[union-attr]
+        schedule.cumulative_unit,
+        len(doses) - len(counted),
+    )
 
 
 def _next_by_courses(treatment: Treatment, given: list[Infusion]) -> tuple[date | None, str]:
@@ -98,7 +107,9 @@ def _next_by_courses(treatment: Treatment, given: list[Infusion]) -> tuple[date 
     index = len(courses) - 1
     current = courses[-1]
     if index < len(schedule.course_days) and len(current) < schedule.course_days[index]:
-        return current[-1].start.date() + timedelta(days=1), f"Day {len(current) + 1} of course {index + 1}"
+        return current[-1].start.date() + timedelta(
+            days=1
+        ), f"Day {len(current) + 1} of course {index + 1}"
     if index + 1 < len(schedule.course_days):
         start = current[0].start.date() + timedelta(days=_days(schedule.course_gap_days))
         return start, f"Course {index + 2} ({schedule.course_days[index + 1]} days)"
@@ -112,19 +123,25 @@ def _past_loading(treatment: Treatment, given: list[Infusion]) -> bool:
     """True when the logged doses cannot be the starting doses (too far apart for them)."""
     first = given[0].start.date()
     planned = treatment.schedule.loading_days
-    return any((dose.start.date() - first).days > day + LOADING_SLACK_DAYS
-               for dose, day in zip(given, planned))
+    return any(
+        (dose.start.date() - first).days > day + LOADING_SLACK_DAYS
+        for dose, day in zip(given, planned, strict=False)  # only the doses given so far
+    )
 
 
-def _next_by_loading(treatment: Treatment, given: list[Infusion], interval: int,
-                     first_regular: int) -> tuple[date, str]:
+def _next_by_loading(
+    treatment: Treatment, given: list[Infusion], interval: int, first_regular: int
+) -> tuple[date, str]:
     schedule = treatment.schedule
     first, last = given[0].start.date(), given[-1].start.date()
     count = len(given)
     if count > len(schedule.loading_days) or _past_loading(treatment, given):
         return last + timedelta(days=interval), "Regular dose"
     if count < len(schedule.loading_days):
-        due, note = first + timedelta(days=schedule.loading_days[count]), f"Starting dose {count + 1}"
+        due, note = (
+            first + timedelta(days=schedule.loading_days[count]),
+            f"Starting dose {count + 1}",
+        )
     else:
         due, note = first + timedelta(days=first_regular), "First regular dose"
     return max(due, last + timedelta(days=1)), note  # never due before the dose just logged
@@ -139,43 +156,74 @@ def next_infusion(data: JournalData, catalog: Catalog) -> DueItem | None:
     title = f"{treatment.name} infusion"
     if not given:
         started = data.plan.started if data.plan else None
-        return DueItem("infusion", title, started, treatment_id, note="First infusion") if started else None
+        return (
+            DueItem("infusion", title, started, treatment_id, note="First infusion")
+            if started
+            else None
+        )
     return _next_given(data, treatment, given, title)
 
 
-def _next_given(data: JournalData, treatment: Treatment, given: list[Infusion], title: str) -> DueItem | None:
+def _next_given(
+    data: JournalData, treatment: Treatment, given: list[Infusion], title: str
+) -> DueItem | None:
     schedule = treatment.schedule
-    care_team = data.plan.interval_days if data.plan and data.plan.treatment == treatment.id else None
+    care_team = (
+        data.plan.interval_days if data.plan and data.plan.treatment == treatment.id else None
+    )
     interval = care_team or _days(schedule.interval_days)
     unverified = care_team is None and _unverified(schedule.interval_days)
     last = given[-1].start.date()
     if schedule.type == "repeating_until_cumulative_limit":
         return _next_within_limit(data, treatment, last, interval, title, care_team)
-    loading_done = bool(data.plan and data.plan.treatment == treatment.id and data.plan.loading_done)
+    loading_done = bool(
+        data.plan and data.plan.treatment == treatment.id and data.plan.loading_done
+    )
     if schedule.type == "loading_then_repeating" and loading_done:
         note = f"Every {care_team} days, as set by your care team" if care_team else "Regular dose"
-        return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
-                       note=note, unverified=unverified)
+        return DueItem(
+            "infusion",
+            title,
+            last + timedelta(days=interval),
+            treatment.id,
+            note=note,
+            unverified=unverified,
+        )
     if schedule.type == "loading_then_repeating":
         first_regular = care_team or _days(schedule.first_maintenance_day)
         due, note = _next_by_loading(treatment, given, interval, first_regular)
         if care_team and len(given) >= len(schedule.loading_days):
             note = f"Every {care_team} days, as set by your care team"
-        unverified = care_team is None and _unverified(schedule.interval_days,
-                                                       schedule.first_maintenance_day)
+        unverified = care_team is None and _unverified(
+            schedule.interval_days, schedule.first_maintenance_day
+        )
         return DueItem("infusion", title, due, treatment.id, note=note, unverified=unverified)
     if schedule.type == "courses":
-        due, note = _next_by_courses(treatment, given)
-        return DueItem("infusion", title, due, treatment.id, note=note) if due else None
+        next_course, note = _next_by_courses(treatment, given)
+        if next_course is None:
+            return None
+        return DueItem("infusion", title, next_course, treatment.id, note=note)
     if schedule.type == "repeating":
         note = f"Every {care_team} days, as set by your care team" if care_team else schedule.note
-        return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
-                       note=note, unverified=unverified)
+        return DueItem(
+            "infusion",
+            title,
+            last + timedelta(days=interval),
+            treatment.id,
+            note=note,
+            unverified=unverified,
+        )
     return None
 
 
-def _next_within_limit(data: JournalData, treatment: Treatment, last: date, interval: int,
-                       title: str, care_team: int | None) -> DueItem | None:
+def _next_within_limit(
+    data: JournalData,
+    treatment: Treatment,
+    last: date,
+    interval: int,
+    title: str,
+    care_team: int | None,
+) -> DueItem | None:
     total = cumulative_dose(data, treatment)
     dose = Decimal(str(treatment.default_dose.value)) if treatment.default_dose else Decimal(0)
     if total is not None and total.given + dose > total.limit:
@@ -185,8 +233,9 @@ def _next_within_limit(data: JournalData, treatment: Treatment, last: date, inte
         notes.append(f"{total.given} of {total.limit} {total.unit} lifetime limit given")
         if total.uncounted:
             notes.append(f"{total.uncounted} dose(s) not logged in {total.unit} are not counted")
-    return DueItem("infusion", title, last + timedelta(days=interval), treatment.id,
-                   note="; ".join(notes))
+    return DueItem(
+        "infusion", title, last + timedelta(days=interval), treatment.id, note="; ".join(notes)
+    )
 
 
 # ---------------------------------------------------------------- monitoring
@@ -203,12 +252,14 @@ def _pending(follow_ups: tuple[FollowUp, ...], task: str) -> bool:
 def _monitoring_item(task: MonitoringTask, treatment: Treatment, due: date) -> DueItem:
     unverified = _unverified(task.every_days, task.first_after_days)
     note = "Default interval: check it with your care team" if unverified else ""
-    return DueItem("monitoring", task.title, due, treatment.id, task=task.id, note=note,
-                   unverified=unverified)
+    return DueItem(
+        "monitoring", task.title, due, treatment.id, task=task.id, note=note, unverified=unverified
+    )
 
 
-def _task_due(data: JournalData, task: MonitoringTask, given: list[Infusion],
-              next_dose: DueItem | None) -> date | None:
+def _task_due(
+    data: JournalData, task: MonitoringTask, given: list[Infusion], next_dose: DueItem | None
+) -> date | None:
     done = _done_dates(data.follow_ups, task.id)
     last = given[-1].start.date()
     if task.before_each_dose:
@@ -228,8 +279,13 @@ def _task_due(data: JournalData, task: MonitoringTask, given: list[Infusion],
     return due
 
 
-def _treatment_checks(data: JournalData, treatment: Treatment, given: list[Infusion],
-                      next_dose: DueItem | None, current: bool) -> list[DueItem]:
+def _treatment_checks(
+    data: JournalData,
+    treatment: Treatment,
+    given: list[Infusion],
+    next_dose: DueItem | None,
+    current: bool,
+) -> list[DueItem]:
     items = []
     for task in treatment.monitoring:
         if not current and task.until_days_after_last_infusion is None:
@@ -255,21 +311,37 @@ def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
         if treatment is None:
             continue
         is_current = treatment_id == current
-        given = series(data, treatment_id) if is_current else sorted(
-            (i for i in data.infusions if i.treatment == treatment_id), key=lambda i: i.start)
+        given = (
+            series(data, treatment_id)
+            if is_current
+            else sorted(
+                (i for i in data.infusions if i.treatment == treatment_id), key=lambda i: i.start
+            )
+        )
         if given:
             next_dose = next_infusion(data, catalog) if is_current else None
             listed = {item.task for item in items}
-            items.extend(item for item in _treatment_checks(data, treatment, given, next_dose, is_current)
-                         if item.task not in listed)
+            items.extend(
+                item
+                for item in _treatment_checks(data, treatment, given, next_dose, is_current)
+                if item.task not in listed
+            )
     return items
 
 
 def open_follow_ups(data: JournalData) -> list[DueItem]:
     return [
-        DueItem("follow_up", f.title, f.due, f.treatment or None, entry=f.id, task=f.task or None,
-                note=FOLLOW_UP_KIND_NAMES.get(f.kind, f.kind))
-        for f in data.follow_ups if f.done is None
+        DueItem(
+            "follow_up",
+            f.title,
+            f.due,
+            f.treatment or None,
+            entry=f.id,
+            task=f.task or None,
+            note=FOLLOW_UP_KIND_NAMES.get(f.kind, f.kind),
+        )
+        for f in data.follow_ups
+        if f.done is None
     ]
 
 

@@ -58,38 +58,74 @@ def follow_up_status(follow_up: FollowUp, today: date) -> str:
 
 
 def _infusion_row(infusion: Infusion, catalog: Catalog) -> TimelineRow:
-    parts = [f"{infusion.dose} {infusion.dose_unit}".strip() if infusion.dose else "",
-             infusion.site, infusion.location, infusion.notes]
-    return TimelineRow(infusion.id, "infusion", infusion.start,
-                       f"{catalog.treatment_name(infusion.treatment)} infusion",
-                       " · ".join(p for p in parts if p), infusion.treatment)
+    parts = [
+        f"{infusion.dose} {infusion.dose_unit}".strip() if infusion.dose else "",
+        infusion.site,
+        infusion.location,
+        infusion.notes,
+    ]
+    return TimelineRow(
+        infusion.id,
+        "infusion",
+        infusion.start,
+        f"{catalog.treatment_name(infusion.treatment)} infusion",
+        " · ".join(p for p in parts if p),
+        infusion.treatment,
+    )
 
 
 def _side_effect_row(effect: SideEffect, data: JournalData, catalog: Catalog) -> TimelineRow:
     linked = data.infusion_by_id(effect.infusion)
     state = "still going on" if effect.ongoing else f"gone {effect.resolved:%d %b %Y %H:%M}"
-    parts = [f"severity {effect.severity} of 10 ({severity_word(effect.severity)})", state,
-             "unusual" if effect.unusual else "", effect.notes]
-    return TimelineRow(effect.id, "side_effect", effect.onset,
-                       catalog.symptom_name(effect.symptom, effect.other_label),
-                       " · ".join(p for p in parts if p), linked.treatment if linked else "")
+    parts = [
+        f"severity {effect.severity} of 10 ({severity_word(effect.severity)})",
+        state,
+        "unusual" if effect.unusual else "",
+        effect.notes,
+    ]
+    return TimelineRow(
+        effect.id,
+        "side_effect",
+        effect.onset,
+        catalog.symptom_name(effect.symptom, effect.other_label),
+        " · ".join(p for p in parts if p),
+        linked.treatment if linked else "",
+    )
 
 
-def _temperature_row(reading: TemperatureReading, data: JournalData,
-                     unit: TemperatureUnit) -> TimelineRow:
+def _temperature_row(
+    reading: TemperatureReading, data: JournalData, unit: TemperatureUnit
+) -> TimelineRow:
     high = is_above_threshold(reading.value, reading.unit, data.settings)
-    detail = " · ".join(p for p in ("above your fever threshold" if high else "", reading.notes) if p)
-    return TimelineRow(reading.id, "temperature", reading.taken,
-                       f"Temperature {format_temperature(reading.value, reading.unit, unit)}", detail)
+    detail = " · ".join(
+        p for p in ("above your fever threshold" if high else "", reading.notes) if p
+    )
+    return TimelineRow(
+        reading.id,
+        "temperature",
+        reading.taken,
+        f"Temperature {format_temperature(reading.value, reading.unit, unit)}",
+        detail,
+    )
 
 
 def _follow_up_row(follow_up: FollowUp, today: date) -> TimelineRow:
     status = follow_up_status(follow_up, today)
     status_text = f"done {follow_up.done:%d %b %Y}" if follow_up.done else status
-    parts = [FOLLOW_UP_KIND_NAMES.get(follow_up.kind, follow_up.kind), status_text,
-             follow_up.with_whom, follow_up.notes]
-    return TimelineRow(follow_up.id, "follow_up", datetime.combine(follow_up.due, time()),
-                       follow_up.title, " · ".join(p for p in parts if p), follow_up.treatment)
+    parts = [
+        FOLLOW_UP_KIND_NAMES.get(follow_up.kind, follow_up.kind),
+        status_text,
+        follow_up.with_whom,
+        follow_up.notes,
+    ]
+    return TimelineRow(
+        follow_up.id,
+        "follow_up",
+        datetime.combine(follow_up.due, time()),
+        follow_up.title,
+        " · ".join(p for p in parts if p),
+        follow_up.treatment,
+    )
 
 
 def timeline(data: JournalData, catalog: Catalog, today: date) -> list[TimelineRow]:
@@ -102,14 +138,20 @@ def timeline(data: JournalData, catalog: Catalog, today: date) -> list[TimelineR
     return sorted(rows, key=lambda row: (row.when, row.id), reverse=True)
 
 
-def filter_rows(rows: Iterable[TimelineRow], kinds: Iterable[str] | None = None,
-                treatment: str | None = None, start: date | None = None,
-                end: date | None = None, text: str = "") -> list[TimelineRow]:
+def filter_rows(
+    rows: Iterable[TimelineRow],
+    kinds: Iterable[str] | None = None,
+    treatment: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    text: str = "",
+) -> list[TimelineRow]:
     """Rows of the given kinds, treatment and date range whose words contain the text."""
     wanted = set(kinds) if kinds is not None else set(KINDS)
     needle = text.strip().casefold()
     return [
-        row for row in rows
+        row
+        for row in rows
         if row.kind in wanted
         and (not treatment or row.treatment == treatment)
         and (start is None or row.when.date() >= start)

@@ -119,11 +119,14 @@ class InfusionEffects:
         return max((e.severity for e in self.effects), default=0)
 
 
-def infusion_marks(data: JournalData, start: date | None = None,
-                   end: date | None = None) -> tuple[InfusionMark, ...]:
+def infusion_marks(
+    data: JournalData, start: date | None = None, end: date | None = None
+) -> tuple[InfusionMark, ...]:
     shown = within_period(data, start, end).infusions
-    return tuple(InfusionMark(i.id, i.start.date(), i.treatment)
-                 for i in sorted(shown, key=lambda i: i.start))
+    return tuple(
+        InfusionMark(i.id, i.start.date(), i.treatment)
+        for i in sorted(shown, key=lambda i: i.start)
+    )
 
 
 def logged_symptoms(data: JournalData) -> tuple[str, ...]:
@@ -132,8 +135,12 @@ def logged_symptoms(data: JournalData) -> tuple[str, ...]:
     return tuple(s for s, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def default_symptoms(data: JournalData, start: date | None = None, end: date | None = None,
-                     count: int = DEFAULT_SYMPTOM_COUNT) -> tuple[str, ...]:
+def default_symptoms(
+    data: JournalData,
+    start: date | None = None,
+    end: date | None = None,
+    count: int = DEFAULT_SYMPTOM_COUNT,
+) -> tuple[str, ...]:
     return logged_symptoms(within_period(data, start, end))[:count]
 
 
@@ -157,9 +164,14 @@ def _shown_span(data: JournalData, start: date | None, end: date | None) -> tupl
     return start or span[0], end or span[1]
 
 
-def severity_series(data: JournalData, symptoms: Sequence[str] | None = None,
-                    start: date | None = None, end: date | None = None) -> tuple[SymptomSeries, ...]:
-    """One series per chosen symptom (default: the most often logged): worst severity per day or week."""
+def severity_series(
+    data: JournalData,
+    symptoms: Sequence[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[SymptomSeries, ...]:
+    """One series per chosen symptom (default: the most often logged): worst severity per day or
+    week."""
     shown = within_period(data, start, end)
     chosen = tuple(symptoms) if symptoms is not None else default_symptoms(shown)
     first, last = _shown_span(shown, start, end)
@@ -173,15 +185,18 @@ def _one_series(effects: Iterable[SideEffect], symptom: str, size: int) -> Sympt
         if effect.symptom == symptom:
             buckets[_bucket(effect.onset.date(), size)].append(effect)
     points = tuple(
-        SeverityPoint(day, max(e.severity for e in found), tuple(sorted(found, key=lambda e: e.onset)))
+        SeverityPoint(
+            day, max(e.severity for e in found), tuple(sorted(found, key=lambda e: e.onset))
+        )
         for day, found in sorted(buckets.items())
     )
     label = next((e.other_label for p in points for e in p.entries if e.other_label), "")
     return SymptomSeries(symptom, label, points)
 
 
-def temperature_series(data: JournalData, start: date | None = None,
-                       end: date | None = None) -> TemperatureSeries:
+def temperature_series(
+    data: JournalData, start: date | None = None, end: date | None = None
+) -> TemperatureSeries:
     """Readings in the person's unit; over long ranges the highest reading of each day."""
     settings = data.settings
     unit = settings.temperature_unit
@@ -189,9 +204,18 @@ def temperature_series(data: JournalData, start: date | None = None,
     readings = sorted(within_period(data, start, end).temperatures, key=lambda t: t.taken)
     first, last = _shown_span(within_period(data, start, end), start, end)
     by_day = (last - first).days > ALL_READINGS_UP_TO_DAYS
-    points = [TemperaturePoint(r.taken, float(convert(r.value, r.unit, unit)),
-                               is_above_threshold(r.value, r.unit, settings), r.id) for r in readings]
-    return TemperatureSeries(unit, threshold, tuple(_daily_highest(points) if by_day else points), by_day)
+    points = [
+        TemperaturePoint(
+            r.taken,
+            float(convert(r.value, r.unit, unit)),
+            is_above_threshold(r.value, r.unit, settings),
+            r.id,
+        )
+        for r in readings
+    ]
+    return TemperatureSeries(
+        unit, threshold, tuple(_daily_highest(points) if by_day else points), by_day
+    )
 
 
 def _daily_highest(points: list[TemperaturePoint]) -> list[TemperaturePoint]:
@@ -211,8 +235,12 @@ def _effect_days(effect: SideEffect) -> tuple[date, date]:
     return first, max(first, last)
 
 
-def cycles(data: JournalData, symptoms: Sequence[str] | None = None,
-           start: date | None = None, end: date | None = None) -> tuple[Cycle, ...]:
+def cycles(
+    data: JournalData,
+    symptoms: Sequence[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[Cycle, ...]:
     """One cycle per infusion starting in [start, end]; the last runs to the last logged day."""
     infusions = sorted(data.infusions, key=lambda i: i.start)
     effects = [e for e in data.side_effects if symptoms is None or e.symptom in symptoms]
@@ -253,9 +281,14 @@ def cycle_average(chosen: Sequence[Cycle]) -> tuple[CycleDay, ...]:
     return tuple(days)
 
 
-def effects_per_infusion(data: JournalData, symptoms: Sequence[str] | None = None,
-                         start: date | None = None, end: date | None = None) -> tuple[InfusionEffects, ...]:
-    """For each infusion in range, the side effects linked to it or starting within 72 hours after it."""
+def effects_per_infusion(
+    data: JournalData,
+    symptoms: Sequence[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[InfusionEffects, ...]:
+    """For each infusion in range, the side effects linked to it or starting within 72 hours
+    after it."""
     infusions = sorted(data.infusions, key=lambda i: i.start)
     known = {i.id for i in infusions}
     linked: dict[str, list[SideEffect]] = defaultdict(list)

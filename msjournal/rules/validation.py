@@ -44,7 +44,9 @@ def text(draft: Draft, field: str, limit: int = MAX_TEXT) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValidationError(field, value[:40], "contains characters that cannot be saved") from None
+        raise ValidationError(
+            field, value[:40], "contains characters that cannot be saved"
+        ) from None
     return value.strip()
 
 
@@ -108,13 +110,16 @@ def _vitals(draft: Draft, suffix: str) -> Vitals:
         missing = f"diastolic_{suffix}" if diastolic is None else f"systolic_{suffix}"
         raise ValidationError(missing, None, "blood pressure needs both numbers (e.g. 120/80)")
     if systolic is not None and diastolic is not None and diastolic >= systolic:
-        raise ValidationError(f"diastolic_{suffix}", diastolic, "must be lower than the systolic number")
+        raise ValidationError(
+            f"diastolic_{suffix}", diastolic, "must be lower than the systolic number"
+        )
     pulse = optional_int(draft, f"pulse_{suffix}", 25, 250)
     return Vitals(value, unit, pulse, systolic, diastolic)
 
 
-def validate_infusion(draft: Draft, catalog: Catalog, entry_id: str,
-                      now: datetime | None = None) -> Infusion:
+def validate_infusion(
+    draft: Draft, catalog: Catalog, entry_id: str, now: datetime | None = None
+) -> Infusion:
     start = parse_datetime("start", draft.get("start"))
     not_in_future("start", start, now)
     end = optional_datetime("end", draft.get("end"))
@@ -164,12 +169,19 @@ def _symptom(draft: Draft, catalog: Catalog) -> tuple[str, str]:
             raise ValidationError("other_label", label, "describe the symptom in a few words")
         return OTHER_SYMPTOM, label
     if not isinstance(symptom, str) or symptom not in catalog.symptoms:
-        raise ValidationError("symptom", symptom, "is not a known symptom (choose 'other' to describe it)")
+        raise ValidationError(
+            "symptom", symptom, "is not a known symptom (choose 'other' to describe it)"
+        )
     return str(symptom), label
 
 
-def validate_side_effect(draft: Draft, catalog: Catalog, entry_id: str,
-                         infusion_ids: set[str], now: datetime | None = None) -> SideEffect:
+def validate_side_effect(
+    draft: Draft,
+    catalog: Catalog,
+    entry_id: str,
+    infusion_ids: set[str],
+    now: datetime | None = None,
+) -> SideEffect:
     symptom, label = _symptom(draft, catalog)
     onset = parse_datetime("onset", draft.get("onset"))
     not_in_future("onset", onset, now)
@@ -180,13 +192,22 @@ def validate_side_effect(draft: Draft, catalog: Catalog, entry_id: str,
     if infusion is not None and (not isinstance(infusion, str) or infusion not in infusion_ids):
         raise ValidationError("infusion", infusion, "is not an infusion in this journal")
     return SideEffect(
-        id=entry_id, symptom=symptom, severity=_severity(draft), onset=onset, resolved=resolved,
-        other_label=label, infusion=infusion, during_infusion=flag(draft, "during_infusion"),
-        unusual=flag(draft, "unusual"), notes=text(draft, "notes"),
+        id=entry_id,
+        symptom=symptom,
+        severity=_severity(draft),
+        onset=onset,
+        resolved=resolved,
+        other_label=label,
+        infusion=infusion,
+        during_infusion=flag(draft, "during_infusion"),
+        unusual=flag(draft, "unusual"),
+        notes=text(draft, "notes"),
     )
 
 
-def validate_temperature(draft: Draft, entry_id: str, now: datetime | None = None) -> TemperatureReading:
+def validate_temperature(
+    draft: Draft, entry_id: str, now: datetime | None = None
+) -> TemperatureReading:
     taken = parse_datetime("taken", draft.get("taken"))
     not_in_future("taken", taken, now)
     unit = parse_unit("unit", draft.get("unit"))
@@ -194,7 +215,9 @@ def validate_temperature(draft: Draft, entry_id: str, now: datetime | None = Non
         raise ValidationError("value", draft.get("value"), "enter the temperature")
     value = to_decimal("value", draft.get("value"))
     check_plausible("value", value, unit)
-    return TemperatureReading(id=entry_id, taken=taken, value=value, unit=unit, notes=text(draft, "notes"))
+    return TemperatureReading(
+        id=entry_id, taken=taken, value=value, unit=unit, notes=text(draft, "notes")
+    )
 
 
 def validate_follow_up(draft: Draft, entry_id: str) -> FollowUp:
@@ -205,9 +228,14 @@ def validate_follow_up(draft: Draft, entry_id: str) -> FollowUp:
     if not title:
         raise ValidationError("title", draft.get("title"), "give the follow-up a short title")
     return FollowUp(
-        id=entry_id, kind=str(kind), title=title, due=parse_date("due", draft.get("due")),
-        done=optional_date("done", draft.get("done")), with_whom=text(draft, "with_whom", 200),
-        task=text(draft, "task", 100), treatment=text(draft, "treatment", 100),
+        id=entry_id,
+        kind=str(kind),
+        title=title,
+        due=parse_date("due", draft.get("due")),
+        done=optional_date("done", draft.get("done")),
+        with_whom=text(draft, "with_whom", 200),
+        task=text(draft, "task", 100),
+        treatment=text(draft, "treatment", 100),
         notes=text(draft, "notes"),
     )
 

@@ -1,1 +1,2 @@
-"""Keeping the journal safe: backups and their policy, restore, health checks, passphrase protection."""
+"""Keeping the journal safe: backups and their policy, restore, health checks, passphrase
+protection."""

@@ -74,8 +74,9 @@ def newest_backup_time(journal_path: Path) -> datetime | None:
 def _automatic(journal: Journal, reason: str) -> Path | None:
     state = status(journal)
     try:
-        made = make_backup(journal.path, reason=reason, now=state.clock(),
-                           passphrase=journal.passphrase)
+        made = make_backup(
+            journal.path, reason=reason, now=state.clock(), passphrase=journal.passphrase
+        )
     except JournalError as error:
         state.last_error = str(error)
         return None
@@ -109,8 +110,13 @@ def backup_on_exit(journal: Journal) -> Path | None:
 
 def backup_now(journal: Journal, out: Path | None = None) -> Path:
     """A backup the person asked for; failures raise JournalError with the reason."""
-    made = make_backup(journal.path, out=out, reason="" if out else "manual",
-                       now=status(journal).clock(), passphrase=journal.passphrase)
+    made = make_backup(
+        journal.path,
+        out=out,
+        reason="" if out else "manual",
+        now=status(journal).clock(),
+        passphrase=journal.passphrase,
+    )
     if out is None:
         status(journal).changed = False
     return made
@@ -128,11 +134,14 @@ def enable_automatic_backups(journal: Journal, clock: Clock | None = None) -> Jo
     return journal
 
 
-def backup_before_upgrade(journal_path: Path,
-                          passphrase: str | None = None) -> Callable[[int], None]:
+def backup_before_upgrade(
+    journal_path: Path, passphrase: str | None = None
+) -> Callable[[int], None]:
     """A `before_upgrade` hook for Journal.open: a failed backup stops the upgrade."""
+
     def hook(old_version: int) -> None:
         make_backup(journal_path, reason=f"before-upgrade-v{old_version}", passphrase=passphrase)
+
     return hook
 
 

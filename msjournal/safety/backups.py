@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from msjournal.model.errors import JournalError
 from msjournal.storage import database as db
 from msjournal.storage import sqlcipher as encryption
-from msjournal.model.errors import JournalError
 from msjournal.storage.files import (
     PRIVATE_FILE,
     fsync_file,
@@ -35,13 +35,16 @@ from msjournal.storage.paths import backups_dir
 
 SUFFIX = ".sqlite"
 CHECKSUM_SUFFIX = ".sha256"
-NAME_PATTERN = re.compile(r"^backup-(\d{4}-\d{2}-\d{2}-\d{2}\.\d{2}\.\d{2})(?:-[a-z0-9-]+)?\.sqlite$")
+NAME_PATTERN = re.compile(
+    r"^backup-(\d{4}-\d{2}-\d{2}-\d{2}\.\d{2}\.\d{2})(?:-[a-z0-9-]+)?\.sqlite$"
+)
 TIME_FORMAT = "%Y-%m-%d-%H.%M.%S"
 KEEP_ALL_FOR = timedelta(days=2)
 LIMITS = {"daily": 12, "weekly": 10, "monthly": 9}
 STALE_PART_AGE = 600  # seconds: a temporary file this old belongs to a backup that died
 
 Clock = Callable[[], datetime]
+_FAILURES: tuple[type[Exception], ...] = (OSError, JournalError)
 
 
 def _now() -> datetime:
@@ -108,7 +111,11 @@ def backups_to_remove(backups: Iterable[Backup], now: datetime) -> list[Backup]:
         if now - backup.made < KEEP_ALL_FOR:
             continue
         day = backup.made.date()
-        slots = {"daily": day, "weekly": tuple(day.isocalendar())[:2], "monthly": (day.year, day.month)}
+        slots = {
+            "daily": day,
+            "weekly": tuple(day.isocalendar())[:2],
+            "monthly": (day.year, day.month),
+        }
         stage = next((kind for kind in LIMITS if counts[kind] < LIMITS[kind]), None)
         if stage is None or slots[stage] == last_kept[stage]:
             remove.append(backup)
@@ -138,7 +145,9 @@ def _remove_stale_parts(folder: Path) -> None:
             if entry.stat().st_mtime >= cutoff:
                 continue
             if entry.name.endswith(CHECKSUM_SUFFIX) and (
-                    entry.stat().st_size or entry.with_name(entry.name.removesuffix(CHECKSUM_SUFFIX)).exists()):
+                entry.stat().st_size
+                or entry.with_name(entry.name.removesuffix(CHECKSUM_SUFFIX)).exists()
+            ):
                 continue  # a real checksum, or one whose backup is there
             entry.unlink()
         except OSError:
@@ -148,8 +157,9 @@ def _remove_stale_parts(folder: Path) -> None:
 # ---------------------------------------------------------------- making a backup
 
 
-def _copy_with_backup_api(source: Path, target: Path, pages: int,
-                          passphrase: str | None = None) -> None:
+def _copy_with_backup_api(
+    source: Path, target: Path, pages: int, passphrase: str | None = None
+) -> None:
     """Copy a consistent snapshot of `source` into `target` (same key) and check the copy."""
     src = encryption.connect(source, passphrase, db.read_options(source), timeout=10)
     try:
@@ -179,7 +189,9 @@ def _reserve_name(folder: Path, made: datetime, reason: str) -> Path:
         if candidate.exists():
             continue
         try:
-            fd = os.open(checksum_path(candidate), os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+            fd = os.open(
+                checksum_path(candidate), os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE
+            )
         except FileExistsError:
             continue
         os.close(fd)
@@ -198,12 +210,12 @@ def _failure(error: BaseException, journal_path: Path) -> JournalError:
         why = "another program is holding the journal"
     else:
         why = str(error)
-    return JournalError(f"Could not make a backup of {journal_path}: {why}. "
-                        f"Your journal is unchanged.")
+    return JournalError(
+        f"Could not make a backup of {journal_path}: {why}. Your journal is unchanged."
+    )
 
 
-def _target(journal_path: Path, out: Path | None, made: datetime,
-            reason: str) -> tuple[Path, Path]:
+def _target(journal_path: Path, out: Path | None, made: datetime, reason: str) -> tuple[Path, Path]:
     """The folder and the final name of a new backup (reserved when it is in backups/)."""
     try:
         if out is None:
@@ -226,9 +238,14 @@ def _discard(temporary: Path | None, final: Path, out: Path | None) -> None:
         checksum_path(final).unlink(missing_ok=True)
 
 
-def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
-                now: datetime | None = None, pages: int = -1,
-                passphrase: str | None = None) -> Path:
+def make_backup(
+    journal_path: Path,
+    out: Path | None = None,
+    reason: str = "",
+    now: datetime | None = None,
+    pages: int = -1,
+    passphrase: str | None = None,
+) -> Path:
     """Back up a journal file; returns the backup's path. `out` picks the file, else backups/.
 
     An encrypted journal needs its passphrase (given, or that of the journal open in this
@@ -261,7 +278,7 @@ def make_backup(journal_path: Path, out: Path | None = None, reason: str = "",
     except encryption.WrongPassphrase:
         _discard(temporary, final, out)
         raise
-    except (OSError, JournalError, *encryption.database_errors()) as error:
+    except _FAILURES + encryption.database_errors() as error:
         _discard(temporary, final, out)
         raise _failure(error, journal_path) from None
     except BaseException:

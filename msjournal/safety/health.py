@@ -10,12 +10,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from msjournal.model.kinds import KINDS
 from msjournal.storage import database as db
-from msjournal.storage import models
-from msjournal.storage import schema
+from msjournal.storage import journal_file, models, schema, schema_trust
 from msjournal.storage import sqlcipher as encryption
-from msjournal.storage import journal_file
-from msjournal.storage import schema_trust
 
 SQLITE_HEADER = journal_file.SQLITE_HEADER
 KNOWN_FORMATS = (
@@ -24,9 +22,8 @@ KNOWN_FORMATS = (
     (b"\x89PNG", "a PNG picture"),
     (b"{", "a JSON text file (a journal export? use Import for those)"),
 )
-REQUIRED_TABLES = frozenset(model._meta.table_name for model in models.ALL_MODELS)  # type: ignore[attr-defined]
-ENTRY_TABLES = {"infusion": "infusions", "side_effect": "side effects",
-                "temperature": "temperatures", "follow_up": "follow-ups"}
+REQUIRED_TABLES = frozenset(models.MODEL_BY_TABLE)
+ENTRY_TABLES = {kind.table: kind.plural for kind in KINDS}
 
 
 @dataclass(frozen=True)
@@ -56,10 +53,16 @@ class HealthReport:
             entries = ", ".join(f"{n} {ENTRY_TABLES[t]}" for t, n in self.counts.items())
             return f"{self.path} passed the {kind}" + (f" ({entries})." if entries else ".")
         if not self.readable:
-            return (f"{self.path} could not be checked: " + "; ".join(self.problems)
-                    + ". It has not been changed.")
-        return (f"{self.path} did not pass the {kind}: " + "; ".join(self.problems)
-                + ". It has not been changed.")
+            return (
+                f"{self.path} could not be checked: "
+                + "; ".join(self.problems)
+                + ". It has not been changed."
+            )
+        return (
+            f"{self.path} did not pass the {kind}: "
+            + "; ".join(self.problems)
+            + ". It has not been changed."
+        )
 
 
 PROTECTED = "it is protected with a passphrase, and no passphrase was given"
@@ -90,7 +93,11 @@ def _bytes_problem(found: journal_file.JournalFile, passphrase: str | None) -> s
         if found.looks_encrypted:
             return None if passphrase is not None else PROTECTED
         kind = next((name for magic, name in KNOWN_FORMATS if header.startswith(magic)), None)
-        return f"it is {kind}, not a journal" if kind else "it is not a journal (not a SQLite database)"
+        return (
+            f"it is {kind}, not a journal"
+            if kind
+            else "it is not a journal (not a SQLite database)"
+        )
     if len(header) < 100:
         return "it is cut short: it ends inside the database header"
     app_id = found.header_int(68)
@@ -98,12 +105,16 @@ def _bytes_problem(found: journal_file.JournalFile, passphrase: str | None) -> s
         return "it is a database of another program, not an msjournal journal"
     version = found.header_int(60)
     if version > schema.SCHEMA_VERSION:
-        return (f"it was written by a newer msjournal (schema {version}; this version reads up to "
-                f"{schema.SCHEMA_VERSION}). Update msjournal to use it")
+        return (
+            f"it was written by a newer msjournal (schema {version}; this version reads up to "
+            f"{schema.SCHEMA_VERSION}). Update msjournal to use it"
+        )
     return None
 
 
-def inspect_connection(con: sqlite3.Connection, full: bool) -> tuple[list[str], int | None, dict[str, int]]:
+def inspect_connection(
+    con: sqlite3.Connection, full: bool
+) -> tuple[list[str], int | None, dict[str, int]]:
     """Problems found through an open connection, the schema version and the entry counts."""
     pragma = "integrity_check" if full else "quick_check"
     rows = [r[0] for r in con.execute(f"PRAGMA {pragma}(20)")]
@@ -126,13 +137,19 @@ def inspect_connection(con: sqlite3.Connection, full: bool) -> tuple[list[str], 
         problems.append(f"it was written by a newer msjournal (schema {version})")
     if full and not problems and con.execute("PRAGMA foreign_key_check").fetchone() is not None:
         problems.append("it has side effects linked to infusions that do not exist")
-    counts = {} if problems else {
-        t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in ENTRY_TABLES}
+    counts = (
+        {}
+        if problems
+        else {
+            t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in ENTRY_TABLES
+        }
+    )
     return problems, version, counts
 
 
-def _check(path: Path, full: bool, uri_options: str = "",
-           passphrase: str | None = None) -> HealthReport:
+def _check(
+    path: Path, full: bool, uri_options: str = "", passphrase: str | None = None
+) -> HealthReport:
     path = Path(path).expanduser()
     uri_options = uri_options or db.read_options(path)
     if not path.exists():
@@ -157,19 +174,25 @@ def _check(path: Path, full: bool, uri_options: str = "",
         return HealthReport(path, (WRONG,), full)
     except encryption.database_errors() as error:
         unavailable = _unavailable(error)
-        return HealthReport(path, (unavailable or f"it is damaged ({error})",), full,
-                            readable=unavailable is None)
+        return HealthReport(
+            path, (unavailable or f"it is damaged ({error})",), full, readable=unavailable is None
+        )
     return HealthReport(path, tuple(problems), full, schema_version=version, counts=counts)
 
 
 _UNAVAILABLE = (
     ("locked", "it is held by another program; try again in a moment"),
-    ("unable to open", "it cannot be opened right now (check that it and its folder can be "
-                       "read); this does not mean it is damaged"),
+    (
+        "unable to open",
+        "it cannot be opened right now (check that it and its folder can be "
+        "read); this does not mean it is damaged",
+    ),
     ("readonly", "it is on a read-only disk or folder that SQLite needs to write beside"),
     ("disk is full", "the disk is full, so it cannot be read safely; free some space"),
-    ("disk i/o error", "the disk reported an error while reading it; the disk may be full "
-                       "or failing"),
+    (
+        "disk i/o error",
+        "the disk reported an error while reading it; the disk may be full or failing",
+    ),
     ("out of memory", "there was not enough memory to check it"),
 )
 

@@ -25,8 +25,8 @@ from msjournal.storage.sqlcipher import (
     PassphraseNeeded,
     WrongPassphrase,
     apply_key,
-    connect,
     check_new_passphrase,
+    connect,
     database_errors,
     driver,
     looks_encrypted,
@@ -43,8 +43,10 @@ def settle(path: Path, passphrase: str | None) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except database_errors() as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise JournalError("Another running copy of msjournal has the journal open; close it "
-                               "first. Nothing was changed.") from None
+            raise JournalError(
+                "Another running copy of msjournal has the journal open; close it "
+                "first. Nothing was changed."
+            ) from None
         raise JournalError(f"The journal cannot be read ({error}). Nothing was changed.") from None
     finally:
         conn.close()
@@ -108,8 +110,9 @@ def _convert_into_place(path: Path, old: str | None, new: str | None) -> None:
     except BaseException as error:
         _remove(converted)
         if isinstance(error, database_errors()) or isinstance(error, OSError):
-            raise JournalError(f"The journal could not be converted ({error}). "
-                               f"Nothing was changed.") from None
+            raise JournalError(
+                f"The journal could not be converted ({error}). Nothing was changed."
+            ) from None
         raise
 
 
@@ -127,9 +130,9 @@ def protected_copy(plain: Path, passphrase: str) -> Path:
     return target
 
 
-
-def convert(path: Path | str, old: str | None, new: str | None,
-            now: datetime | None = None) -> Path:
+def convert(
+    path: Path | str, old: str | None, new: str | None, now: datetime | None = None
+) -> Path:
     """Re-write a closed journal with a new key (None: no passphrase); returns the backup kept.
 
     The journal as it was is backed up first (with its old key); the new file is checked row

@@ -16,12 +16,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from msjournal.safety import backups
-from msjournal.storage import sqlcipher as encryption
-from msjournal.safety import health
 from msjournal.model.errors import JournalError
+from msjournal.safety import backups, health, protection
+from msjournal.storage import sqlcipher as encryption
 from msjournal.storage.files import PRIVATE_FILE, make_private_folder
-from msjournal.safety import protection
 from msjournal.storage.journal_file import remove_leftover_copies, restore_prefix
 from msjournal.storage.journal_lock import JournalInUse, exclusive_use
 from msjournal.storage.paths import backups_dir
@@ -77,11 +75,15 @@ def _first_problem(path: Path, passphrase: str | None = None) -> str | None:
         return problem
     recorded = backups.recorded_checksum(path)
     if recorded is None and backups.NAME_PATTERN.match(path.name):
-        return (f"the checksum file beside it ({backups.checksum_path(path).name}) is missing, "
-                f"so it cannot be checked for changes since the backup was made")
+        return (
+            f"the checksum file beside it ({backups.checksum_path(path).name}) is missing, "
+            f"so it cannot be checked for changes since the backup was made"
+        )
     if recorded is not None and recorded != backups.sha256_of(path):
-        return ("it has changed since the backup was made: its SHA-256 does not match the one "
-                "recorded beside it, so it may be damaged")
+        return (
+            "it has changed since the backup was made: its SHA-256 does not match the one "
+            "recorded beside it, so it may be damaged"
+        )
     return None
 
 
@@ -154,8 +156,9 @@ def _settle_live_journal(journal_path: Path, passphrase: str | None = None) -> N
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise JournalError("another running copy of msjournal has the journal open; "
-                               "close it first") from None
+            raise JournalError(
+                "another running copy of msjournal has the journal open; close it first"
+            ) from None
         raise JournalError(f"the current journal cannot be opened ({error})") from None
     except sqlite3.DatabaseError:
         pass  # a damaged journal: a raw copy of it is kept instead
@@ -187,19 +190,22 @@ def _keep_current(journal_path: Path, now: datetime, passphrase: str | None) -> 
     if not journal_path.exists() or journal_path.stat().st_size == 0:
         return None
     if encryption.looks_encrypted(journal_path) and passphrase is None:
-        raise encryption.PassphraseNeeded("the current journal is protected with a passphrase "
-                                          "and none was given")
+        raise encryption.PassphraseNeeded(
+            "the current journal is protected with a passphrase and none was given"
+        )
     if not health.quick_check(journal_path, passphrase).ok:
         try:
             kept = _keep_damaged_copy(journal_path, now)
         except OSError as error:
-            raise JournalError(f"a copy of the current journal could not be kept "
-                               f"({error.strerror or error})") from None
+            raise JournalError(
+                f"a copy of the current journal could not be kept ({error.strerror or error})"
+            ) from None
         _settle_live_journal(journal_path, passphrase)
         return kept
     _settle_live_journal(journal_path, passphrase)
-    return backups.make_backup(journal_path, reason="before-restore", now=now,
-                               passphrase=passphrase)
+    return backups.make_backup(
+        journal_path, reason="before-restore", now=now, passphrase=passphrase
+    )
 
 
 def _swap_in(copy: Path, journal_path: Path) -> None:
@@ -219,9 +225,13 @@ def _swap_in(copy: Path, journal_path: Path) -> None:
             os.close(folder)
 
 
-def restore_file(candidate: Path | str, journal_path: Path | str,
-                 now: datetime | None = None, passphrase: str | None = None,
-                 journal_passphrase: str | None = None) -> RestoreOutcome:
+def restore_file(
+    candidate: Path | str,
+    journal_path: Path | str,
+    now: datetime | None = None,
+    passphrase: str | None = None,
+    journal_passphrase: str | None = None,
+) -> RestoreOutcome:
     """Replace the journal with a checked backup; the current journal is backed up first.
 
     The journal must be closed in this process. Raises RestoreRefused (nothing changed).
@@ -248,12 +258,21 @@ def restore_file(candidate: Path | str, journal_path: Path | str,
         raise _refuse(candidate, error.reason) from None
     except OSError as error:
         raise _refuse(candidate, f"it could not be copied ({error.strerror or error})") from None
-    return RestoreOutcome(candidate, kept, protected_again=current_key is not None
-                          and not encryption.looks_encrypted(candidate), opens_with=passphrase)
+    return RestoreOutcome(
+        candidate,
+        kept,
+        protected_again=current_key is not None and not encryption.looks_encrypted(candidate),
+        opens_with=passphrase,
+    )
 
 
-def _replace(candidate: Path, journal_path: Path, now: datetime, passphrase: str | None,
-             current_key: str | None) -> tuple[Path | None, str | None]:
+def _replace(
+    candidate: Path,
+    journal_path: Path,
+    now: datetime,
+    passphrase: str | None,
+    current_key: str | None,
+) -> tuple[Path | None, str | None]:
     """Under the journal's exclusive lock: copy, check, keep the current journal, swap."""
     copy = _private_copy(candidate, journal_path.parent, restore_prefix(journal_path))
     try:

@@ -18,7 +18,7 @@ from msjournal.storage import sqlcipher as encryption
 from msjournal.storage.models import database
 from msjournal.storage.schema import APPLICATION_ID, SCHEMA_VERSION, schema_version, upgrade
 
-PRAGMAS = {
+PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
     "synchronous": "full",
     "foreign_keys": 1,
@@ -52,7 +52,12 @@ def make_files_private(path: Path) -> None:
             pass  # a read-only folder: opening still works, writing reports its own error
 
 
-EXPECTED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1}
+EXPECTED_PRAGMAS: dict[str, object] = {
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+    "secure_delete": 1,
+}
 READ_ONLY_EXPECTED = {"foreign_keys": 1}
 
 
@@ -63,27 +68,31 @@ def connection_settings(db: pw.SqliteDatabase) -> dict[str, object]:
 class JournalDatabase(pw.SqliteDatabase):
     """A SqliteDatabase that checks the durable settings on every new connection.
 
-    Each connection is recorded in msjournal.storage.journal_file while it is open, so that nothing in
-    this process reads the file's bytes behind SQLite's back (that would drop its locks).
+    Each connection is recorded in msjournal.storage.journal_file while it is open, so that
+    nothing in this process reads the file's bytes behind SQLite's back (that would drop its
+    locks).
     """
 
     encrypted = False
     read_only = False
 
-    def __init__(self, database: str, file_path: Path | None = None, read_only: bool = False,
-                 **kwargs: Any):
+    def __init__(
+        self, database: str, file_path: Path | None = None, read_only: bool = False, **kwargs: Any
+    ):
         super().__init__(database, **kwargs)
         self.file_path = Path(file_path or database)
         self.read_only = read_only or self.read_only
 
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         _defensive(conn)
-        super()._add_conn_hooks(conn)
+        super()._add_conn_hooks(conn)  # type: ignore[misc]  # peewee's stubs omit this hook
         expected = READ_ONLY_EXPECTED if self.read_only else EXPECTED_PRAGMAS
         found = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in expected}
         if found != expected:
-            raise JournalError(f"{self.file_path} cannot be opened with safe settings "
-                               f"(found {found}); it was not changed.")
+            raise JournalError(
+                f"{self.file_path} cannot be opened with safe settings "
+                f"(found {found}); it was not changed."
+            )
         self._held_files()[id(conn)] = journal_file.hold(self.file_path, self.encrypted)
 
     def _close(self, conn: sqlite3.Connection) -> None:
@@ -113,7 +122,8 @@ class ReadOnlyJournalDatabase(JournalDatabase):
 
 
 class EncryptedJournalDatabase(JournalDatabase):
-    """A journal encrypted with SQLCipher (sqlcipher3): keyed, and the key proven, before any pragma."""
+    """A journal encrypted with SQLCipher (sqlcipher3): keyed, and the key proven, before any
+    pragma."""
 
     encrypted = True
 
@@ -122,8 +132,9 @@ class EncryptedJournalDatabase(JournalDatabase):
         self._passphrase = passphrase
 
     def _connect(self) -> object:
-        conn = encryption.driver().connect(self.database, isolation_level=None,
-                                           **self.connect_params)
+        conn = encryption.driver().connect(
+            self.database, isolation_level=None, **self.connect_params
+        )
         try:
             encryption.apply_key(conn, self._passphrase)
             self._add_conn_hooks(conn)
@@ -166,7 +177,9 @@ def _check_foreign_sqlite(path: Path) -> None:
     try:
         with closing(sqlite3.connect(uri, uri=True)) as con:
             app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
     except sqlite3.DatabaseError as error:
         raise JournalError(f"{path} cannot be read as a journal: {error}.") from None
     if app_id != APPLICATION_ID and tables:
@@ -177,8 +190,11 @@ _STORAGE_PROBLEMS = (
     ("disk is full", "the disk is full. Free some space, then save again"),
     ("disk i/o error", "the disk reported a write error (it may be full or failing)"),
     ("readonly database", "the journal file or its folder is read-only"),
-    ("database is locked", "another running copy of msjournal is using the journal. "
-                           "Close the other window, then save again"),
+    (
+        "database is locked",
+        "another running copy of msjournal is using the journal. "
+        "Close the other window, then save again",
+    ),
     ("malformed", "the journal file is damaged. Run 'msjournal check' or restore a backup"),
     ("not a database", "the journal file is damaged. Run 'msjournal check' or restore a backup"),
 )
@@ -191,10 +207,13 @@ def storage_error(error: BaseException) -> JournalError:
     failed rollback's "no transaction is active"; the cause is further down the chain.
     """
     chain = list(_error_chain(error))
-    reason = next((why for item in chain for key, why in _STORAGE_PROBLEMS
-                   if key in str(item).lower()), f"SQLite said: {chain[-1]}")
-    return JournalError(f"Could not save: {reason}. Nothing was changed; everything saved "
-                        f"before is safe.")
+    reason = next(
+        (why for item in chain for key, why in _STORAGE_PROBLEMS if key in str(item).lower()),
+        f"SQLite said: {chain[-1]}",
+    )
+    return JournalError(
+        f"Could not save: {reason}. Nothing was changed; everything saved before is safe."
+    )
 
 
 def _error_chain(error: BaseException) -> list[BaseException]:
@@ -209,21 +228,29 @@ def _error_chain(error: BaseException) -> list[BaseException]:
 def _refuse_read_only_upgrade(db: pw.SqliteDatabase, path: Path) -> None:
     found = schema_version(db)
     if found != SCHEMA_VERSION:
-        raise JournalError(f"{path} is on a read-only disk or folder, and this version of "
-                           f"msjournal would have to update it (schema {found} to "
-                           f"{SCHEMA_VERSION}). Copy it to a folder you can write to, then "
-                           f"open the copy.")
+        raise JournalError(
+            f"{path} is on a read-only disk or folder, and this version of "
+            f"msjournal would have to update it (schema {found} to "
+            f"{SCHEMA_VERSION}). Copy it to a folder you can write to, then "
+            f"open the copy."
+        )
 
 
 def refuse_untrusted_schema(db: pw.SqliteDatabase, path: Path) -> None:
     """Open nothing that carries triggers, views or tables msjournal does not make."""
     parts = schema_trust.unexpected_parts(lambda sql: db.execute_sql(sql).fetchall())
     if parts:
-        raise JournalError(f"{path} was not opened: {schema_trust.describe(parts)}. It has not "
-                           f"been changed. Restore a backup you made with msjournal.")
+        raise JournalError(
+            f"{path} was not opened: {schema_trust.describe(parts)}. It has not "
+            f"been changed. Restore a backup you made with msjournal."
+        )
 
 
-READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "trusted_schema": 0}
+READ_ONLY_PRAGMAS: dict[str, object] = {
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "trusted_schema": 0,
+}
 
 
 def can_write_beside(path: Path) -> bool:
@@ -252,12 +279,19 @@ def _new_database(path: Path, passphrase: str | None) -> JournalDatabase:
         name, settings, kind = str(path), PRAGMAS, JournalDatabase
     if passphrase is None:
         return kind(name, file_path=path, pragmas=settings, uri=True)
-    return EncryptedJournalDatabase(name, passphrase, file_path=path, pragmas=settings, uri=True,
-                                    read_only=kind is ReadOnlyJournalDatabase)
+    return EncryptedJournalDatabase(
+        name,
+        passphrase,
+        file_path=path,
+        pragmas=settings,
+        uri=True,
+        read_only=kind is ReadOnlyJournalDatabase,
+    )
 
 
-def open_database(path: Path, before_upgrade: Callable[[int], None] | None = None,
-                  passphrase: str | None = None) -> pw.SqliteDatabase:
+def open_database(
+    path: Path, before_upgrade: Callable[[int], None] | None = None, passphrase: str | None = None
+) -> pw.SqliteDatabase:
     """Open (creating if needed) a journal file with the durable settings and current schema.
 
     With a passphrase the journal is encrypted (SQLCipher); a new file is created encrypted.

@@ -36,7 +36,7 @@ def fsync_folder(folder: Path) -> None:
         fsync_file(folder)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Write through `write` into a private temporary file, flush it to disk, rename into place."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")

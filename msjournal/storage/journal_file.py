@@ -90,21 +90,34 @@ class JournalFile:
         if self.held:
             return self.held_encrypted
         header = self.header
-        if self.size < SMALLEST_PAGE or self.size % SMALLEST_PAGE or header.startswith(SQLITE_HEADER):
+        if (
+            self.size < SMALLEST_PAGE
+            or self.size % SMALLEST_PAGE
+            or header.startswith(SQLITE_HEADER)
+        ):
             return False
         if header[21:24] == SQLITE_PAYLOAD_FRACTIONS:
             return False  # a plain SQLite file whose first bytes were damaged
-        return (header.strip(b"\x00") != b"" and not header.startswith(OTHER_FORMATS)
-                and not _is_text(header))
+        return (
+            header.strip(b"\x00") != b""
+            and not header.startswith(OTHER_FORMATS)
+            and not _is_text(header)
+        )
 
     def header_int(self, offset: int) -> int:
-        return int.from_bytes(self.header[offset:offset + 4], "big")
+        return int.from_bytes(self.header[offset : offset + 4], "big")
 
 
 def _is_text(header: bytes) -> bool:
     """A text file (a JSON export, say); ciphertext is never 100 printable ASCII bytes."""
-    return header.isascii() and header.decode("ascii").replace("\n", " ").replace(
-        "\r", " ").replace("\t", " ").isprintable()
+    return (
+        header.isascii()
+        and header.decode("ascii")
+        .replace("\n", " ")
+        .replace("\r", " ")
+        .replace("\t", " ")
+        .isprintable()
+    )
 
 
 def inspect(path: Path | str) -> JournalFile:

@@ -102,8 +102,10 @@ class JournalLock:
         while not _try_lock(handle, portalocker.LockFlags.SHARED):
             if time.monotonic() >= deadline:
                 handle.close()
-                raise JournalInUse(f"{self.journal_path} is being converted or restored by "
-                                   f"another msjournal. Try again when it has finished.")
+                raise JournalInUse(
+                    f"{self.journal_path} is being converted or restored by "
+                    f"another msjournal. Try again when it has finished."
+                )
             time.sleep(POLL)
         self._handle = handle
 

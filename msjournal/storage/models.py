@@ -18,6 +18,7 @@ class BaseModel(pw.Model):
 
 
 class Infusion(BaseModel):
+    id = pw.AutoField()
     uid = pw.CharField(unique=True)
     treatment = pw.CharField()
     start = pw.DateTimeField()
@@ -44,6 +45,7 @@ class Infusion(BaseModel):
 
 
 class SideEffect(BaseModel):
+    id = pw.AutoField()
     uid = pw.CharField(unique=True)
     symptom = pw.CharField()
     other_label = pw.CharField(default="")
@@ -57,6 +59,7 @@ class SideEffect(BaseModel):
 
 
 class Temperature(BaseModel):
+    id = pw.AutoField()
     uid = pw.CharField(unique=True)
     taken = pw.DateTimeField()
     value = pw.CharField()  # decimal text, as entered
@@ -65,6 +68,7 @@ class Temperature(BaseModel):
 
 
 class FollowUp(BaseModel):
+    id = pw.AutoField()
     uid = pw.CharField(unique=True)
     kind = pw.CharField()
     title = pw.CharField()
@@ -77,6 +81,7 @@ class FollowUp(BaseModel):
 
 
 class TherapyPlan(BaseModel):
+    id = pw.AutoField()
     treatment = pw.CharField()
     started = pw.DateField(null=True)
     interval_days = pw.IntegerField(null=True)
@@ -84,7 +89,9 @@ class TherapyPlan(BaseModel):
     risks_discussed = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
     ended = pw.DateField(null=True)
-    loading_done = pw.BooleanField(default=False)  # schema 3: starting doses were before the journal
+    loading_done = pw.BooleanField(
+        default=False
+    )  # schema 3: starting doses were before the journal
 
 
 class Setting(BaseModel):
@@ -98,4 +105,13 @@ class AlertAcknowledgement(BaseModel):
     note = pw.TextField(default="")
 
 
-ALL_MODELS = (Infusion, SideEffect, Temperature, FollowUp, TherapyPlan, Setting, AlertAcknowledgement)
+ALL_MODELS = (
+    Infusion,
+    SideEffect,
+    Temperature,
+    FollowUp,
+    TherapyPlan,
+    Setting,
+    AlertAcknowledgement,
+)
+MODEL_BY_TABLE = {model._meta.table_name: model for model in ALL_MODELS}

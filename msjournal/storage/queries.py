@@ -6,10 +6,10 @@ before calling them, and is the only caller.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
-from msjournal.storage import models
-from msjournal.storage import rows as store
 from msjournal.model.catalog import Catalog
 from msjournal.model.records import (
     Acknowledgement,
@@ -19,25 +19,39 @@ from msjournal.model.records import (
     TemperatureReading,
     TherapyPlan,
 )
+from msjournal.storage import models
+from msjournal.storage import rows as store
+
+
+def _dicts(query: Any) -> Iterator[dict[str, Any]]:
+    """A query's rows as dictionaries (peewee's stubs type them as model instances)."""
+    return iter(query.dicts())
+
+
+def _tuples(query: Any) -> Iterator[tuple[Any, ...]]:
+    return iter(query.tuples())
 
 
 def infusion_uids() -> dict[int, str]:
-    return dict(models.Infusion.select(models.Infusion.id, models.Infusion.uid).tuples())
+    return dict(_tuples(models.Infusion.select(models.Infusion.id, models.Infusion.uid)))
 
 
 def infusions() -> list[Infusion]:
-    query = models.Infusion.select().order_by(models.Infusion.start, models.Infusion.id).dicts()
-    return [store.infusion_from_row(row) for row in query]
+    query = models.Infusion.select().order_by(models.Infusion.start, models.Infusion.id)
+    return [store.infusion_from_row(row) for row in _dicts(query)]
 
 
 def side_effects(since: datetime | None = None) -> list[SideEffect]:
     """All side effects, or (with `since`) those still open or active since then."""
     query = models.SideEffect.select()
     if since is not None:
-        query = query.where((models.SideEffect.onset >= since) | models.SideEffect.resolved.is_null()
-                            | (models.SideEffect.resolved >= since))
+        query = query.where(
+            (models.SideEffect.onset >= since)
+            | models.SideEffect.resolved.is_null()
+            | (models.SideEffect.resolved >= since)
+        )
     uids = infusion_uids()
-    rows = query.order_by(models.SideEffect.onset, models.SideEffect.id).dicts()
+    rows = _dicts(query.order_by(models.SideEffect.onset, models.SideEffect.id))
     return [store.side_effect_from_row(row, uids) for row in rows]
 
 
@@ -45,18 +59,22 @@ def temperatures(since: datetime | None = None) -> list[TemperatureReading]:
     query = models.Temperature.select()
     if since is not None:
         query = query.where(models.Temperature.taken >= since)
-    rows = query.order_by(models.Temperature.taken, models.Temperature.id).dicts()
+    rows = _dicts(query.order_by(models.Temperature.taken, models.Temperature.id))
     return [store.temperature_from_row(row) for row in rows]
 
 
 def follow_ups() -> list[FollowUp]:
-    query = models.FollowUp.select().order_by(models.FollowUp.due, models.FollowUp.id).dicts()
-    return [store.follow_up_from_row(row) for row in query]
+    query = models.FollowUp.select().order_by(models.FollowUp.due, models.FollowUp.id)
+    return [store.follow_up_from_row(row) for row in _dicts(query)]
 
 
 def current_plan() -> TherapyPlan | None:
-    row = (models.TherapyPlan.select().where(models.TherapyPlan.ended.is_null())
-           .order_by(models.TherapyPlan.id.desc()).first())
+    row = (
+        models.TherapyPlan.select()
+        .where(models.TherapyPlan.ended.is_null())
+        .order_by(models.TherapyPlan.id.desc())
+        .first()
+    )
     return store.plan_from_row(row) if row else None
 
 
@@ -66,14 +84,19 @@ def acknowledgements() -> list[Acknowledgement]:
 
 def _kept_for_schedule(catalog: Catalog, since: datetime, plan: TherapyPlan | None) -> set[int]:
     treatments = catalog.treatments.values()
-    counted = {t.id for t in treatments
-               if t.schedule.type in ("courses", "repeating_until_cumulative_limit")}
+    counted = {
+        t.id
+        for t in treatments
+        if t.schedule.type in ("courses", "repeating_until_cumulative_limit")
+    }
     first_few = 1 + max((len(t.schedule.loading_days) for t in treatments), default=0)
-    light = models.Infusion.select(models.Infusion.id, models.Infusion.treatment, models.Infusion.start)
+    light = models.Infusion.select(
+        models.Infusion.id, models.Infusion.treatment, models.Infusion.start
+    )
     keep: set[int] = set()
     seen: dict[str, int] = {}
     last: dict[str, int] = {}
-    for pk, treatment, start in light.order_by(models.Infusion.start, models.Infusion.id).tuples():
+    for pk, treatment, start in _tuples(light.order_by(models.Infusion.start, models.Infusion.id)):
         groups = [treatment]
         if plan and plan.treatment == treatment and plan.started and start.date() >= plan.started:
             groups.append(f"plan:{treatment}")
@@ -87,11 +110,16 @@ def _kept_for_schedule(catalog: Catalog, since: datetime, plan: TherapyPlan | No
     return keep | set(last.values())
 
 
-def schedule_infusions(catalog: Catalog, since: datetime, plan: TherapyPlan | None) -> list[Infusion]:
+def schedule_infusions(
+    catalog: Catalog, since: datetime, plan: TherapyPlan | None
+) -> list[Infusion]:
     """The infusions the schedule needs: those since `since`; for each treatment (and for the
     current plan) its first few, which count the starting doses, and its last; and every one
     of a treatment counted by course or by lifetime dose."""
     keep = _kept_for_schedule(catalog, since, plan)
-    rows = (models.Infusion.select().where(models.Infusion.id.in_(list(keep)))
-            .order_by(models.Infusion.start, models.Infusion.id).dicts())
-    return [store.infusion_from_row(row) for row in rows]
+    query = (
+        models.Infusion.select()
+        .where(models.Infusion.id.in_(list(keep)))
+        .order_by(models.Infusion.start, models.Infusion.id)
+    )
+    return [store.infusion_from_row(row) for row in _dicts(query)]

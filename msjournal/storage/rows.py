@@ -6,7 +6,6 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from msjournal.storage import models
 from msjournal.model.records import (
     Acknowledgement,
     FollowUp,
@@ -16,6 +15,7 @@ from msjournal.model.records import (
     TherapyPlan,
     Vitals,
 )
+from msjournal.storage import models
 
 
 def _dec(value: str | None) -> Decimal | None:
@@ -67,8 +67,13 @@ def side_effect_columns(record: SideEffect, infusion_pk: int | None) -> dict[str
 
 
 def temperature_columns(record: TemperatureReading) -> dict[str, Any]:
-    return {"uid": record.id, "taken": record.taken, "value": str(record.value),
-            "unit": record.unit, "notes": record.notes}
+    return {
+        "uid": record.id,
+        "taken": record.taken,
+        "value": str(record.value),
+        "unit": record.unit,
+        "notes": record.notes,
+    }
 
 
 def follow_up_columns(record: FollowUp) -> dict[str, Any]:
@@ -82,43 +87,72 @@ def follow_up_columns(record: FollowUp) -> dict[str, Any]:
 
 def infusion_from_row(row: dict[str, Any]) -> Infusion:
     return Infusion(
-        id=row["uid"], treatment=row["treatment"], start=row["start"], end=row["end"],
-        dose=_dec(row["dose"]), dose_unit=row["dose_unit"], dose_number=row["dose_number"],
-        site=row["site"], location=row["location"], administered_by=row["administered_by"],
-        lot=row["lot"], premedications=row["premedications"],
-        vitals_before=_vitals(row, "before"), vitals_after=_vitals(row, "after"),
+        id=row["uid"],
+        treatment=row["treatment"],
+        start=row["start"],
+        end=row["end"],
+        dose=_dec(row["dose"]),
+        dose_unit=row["dose_unit"],
+        dose_number=row["dose_number"],
+        site=row["site"],
+        location=row["location"],
+        administered_by=row["administered_by"],
+        lot=row["lot"],
+        premedications=row["premedications"],
+        vitals_before=_vitals(row, "before"),
+        vitals_after=_vitals(row, "after"),
         notes=row["notes"],
     )
 
 
 def side_effect_from_row(row: dict[str, Any], infusion_uids: dict[int, str]) -> SideEffect:
     return SideEffect(
-        id=row["uid"], symptom=row["symptom"], severity=row["severity"], onset=row["onset"],
-        resolved=row["resolved"], other_label=row["other_label"],
+        id=row["uid"],
+        symptom=row["symptom"],
+        severity=row["severity"],
+        onset=row["onset"],
+        resolved=row["resolved"],
+        other_label=row["other_label"],
         infusion=infusion_uids.get(row["infusion"]) if row["infusion"] else None,
-        during_infusion=bool(row["during_infusion"]), unusual=bool(row["unusual"]),
+        during_infusion=bool(row["during_infusion"]),
+        unusual=bool(row["unusual"]),
         notes=row["notes"],
     )
 
 
 def temperature_from_row(row: dict[str, Any]) -> TemperatureReading:
-    return TemperatureReading(id=row["uid"], taken=row["taken"], value=Decimal(row["value"]),
-                              unit=row["unit"], notes=row["notes"])
+    return TemperatureReading(
+        id=row["uid"],
+        taken=row["taken"],
+        value=Decimal(row["value"]),
+        unit=row["unit"],
+        notes=row["notes"],
+    )
 
 
 def follow_up_from_row(row: dict[str, Any]) -> FollowUp:
     return FollowUp(
-        id=row["uid"], kind=row["kind"], title=row["title"], due=row["due"], done=row["done"],
-        with_whom=row["with_whom"], task=row["task"], treatment=row["treatment"],
+        id=row["uid"],
+        kind=row["kind"],
+        title=row["title"],
+        due=row["due"],
+        done=row["done"],
+        with_whom=row["with_whom"],
+        task=row["task"],
+        treatment=row["treatment"],
         notes=row["notes"],
     )
 
 
 def plan_from_row(row: models.TherapyPlan) -> TherapyPlan:
     return TherapyPlan(
-        treatment=row.treatment, started=row.started, interval_days=row.interval_days,
-        evaluation_done=row.evaluation_done, risks_discussed=row.risks_discussed,
-        notes=row.notes, loading_done=row.loading_done,
+        treatment=row.treatment,
+        started=row.started,
+        interval_days=row.interval_days,
+        evaluation_done=row.evaluation_done,
+        risks_discussed=row.risks_discussed,
+        notes=row.notes,
+        loading_done=row.loading_done,
     )
 
 

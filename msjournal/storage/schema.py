@@ -19,8 +19,12 @@ def _create_version_1(db: pw.SqliteDatabase) -> None:
 
 def _add_time_indexes(db: pw.SqliteDatabase) -> None:
     """Version 2: indexes for the date-ordered lists, so long journals stay quick."""
-    for table, column in (("infusion", "start"), ("side_effect", "onset"),
-                          ("temperature", "taken"), ("follow_up", "due")):
+    for table, column in (
+        ("infusion", "start"),
+        ("side_effect", "onset"),
+        ("temperature", "taken"),
+        ("follow_up", "due"),
+    ):
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}" ("{column}")')
 
 
@@ -28,12 +32,17 @@ def _add_plan_loading_done(db: pw.SqliteDatabase) -> None:
     """Version 3: a plan can say its starting doses were given before the journal began."""
     columns = {row[1] for row in db.execute_sql('PRAGMA table_info("therapy_plan")')}
     if "loading_done" not in columns:  # a journal created by this version already has it
-        db.execute_sql('ALTER TABLE "therapy_plan" ADD COLUMN "loading_done" INTEGER NOT NULL DEFAULT 0')
+        db.execute_sql(
+            'ALTER TABLE "therapy_plan" ADD COLUMN "loading_done" INTEGER NOT NULL DEFAULT 0'
+        )
 
 
 # MIGRATIONS[n] upgrades a journal from schema version n to n + 1.
 MIGRATIONS: list[Callable[[pw.SqliteDatabase], None]] = [
-    _create_version_1, _add_time_indexes, _add_plan_loading_done]
+    _create_version_1,
+    _add_time_indexes,
+    _add_plan_loading_done,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

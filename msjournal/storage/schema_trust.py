@@ -20,8 +20,9 @@ from msjournal.storage.models import ALL_MODELS
 from msjournal.storage.schema import MIGRATIONS
 
 Run = Callable[[str], Sequence[Sequence[Any]]]
-SQLITE_OWN_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat2",
-                               "sqlite_stat3", "sqlite_stat4"})
+SQLITE_OWN_TABLES = frozenset(
+    {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
+)
 KIND_WORDS = {"table": "a table", "index": "an index", "view": "a view", "trigger": "a trigger"}
 
 
@@ -33,8 +34,9 @@ def _expected() -> tuple[frozenset[tuple[str, str, str]], dict[str, frozenset[st
         for step in MIGRATIONS:
             step(memory)
         objects = _objects(memory.execute_sql)
-        columns = {name: _columns(memory.execute_sql, name)
-                   for kind, name, _ in objects if kind == "table"}
+        columns = {
+            name: _columns(memory.execute_sql, name) for kind, name, _ in objects if kind == "table"
+        }
     memory.close()
     return objects, columns
 
@@ -53,7 +55,7 @@ def unexpected_parts(run: Run) -> list[str]:
     """What a journal holds that msjournal did not put there, in words; empty when nothing."""
     objects, columns = _expected()
     found = []
-    for kind, name, table in sorted(_objects(run) - objects):
+    for kind, name, _table in sorted(_objects(run) - objects):
         if kind == "table" and name in SQLITE_OWN_TABLES:
             continue
         found.append(f'{KIND_WORDS.get(kind, kind)} "{name}"')

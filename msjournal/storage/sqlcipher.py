@@ -17,12 +17,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from msjournal.storage import journal_file
 from msjournal.model.errors import JournalError
+from msjournal.storage import journal_file
 
 MINIMUM_LENGTH = 8
-INSTALL_HINT = ("Passphrase protection needs the optional package sqlcipher3. Install it with: "
-                "pip install msjournal[encryption]")
+INSTALL_HINT = (
+    "Passphrase protection needs the optional package sqlcipher3. Install it with: "
+    "pip install msjournal[encryption]"
+)
 NEEDS_PASSPHRASE = "This journal is protected with a passphrase. Enter the passphrase to open it."
 WRONG_PASSPHRASE = "The passphrase is not right. Nothing was changed; check it and try again."
 
@@ -52,7 +54,7 @@ def driver() -> ModuleType:
     return dbapi2
 
 
-def database_errors() -> tuple[type[BaseException], ...]:
+def database_errors() -> tuple[type[Exception], ...]:
     """The exceptions a database connection may raise, plain or encrypted."""
     try:
         from sqlcipher3 import dbapi2
@@ -62,7 +64,8 @@ def database_errors() -> tuple[type[BaseException], ...]:
 
 
 def looks_encrypted(path: Path | str) -> bool:
-    """True for a file that could be an encrypted journal: no SQLite header, whole pages of noise."""
+    """True for a file that could be an encrypted journal: no SQLite header, whole pages of
+    noise."""
     return journal_file.inspect(path).looks_encrypted
 
 
@@ -87,8 +90,10 @@ def check_new_passphrase(passphrase: str) -> None:
     if "\x00" in passphrase:
         raise JournalError("The passphrase cannot contain a NUL character.")
     if len(passphrase.strip()) < MINIMUM_LENGTH:
-        raise JournalError(f"Choose a passphrase of at least {MINIMUM_LENGTH} characters; "
-                           f"a few words you can remember work well.")
+        raise JournalError(
+            f"Choose a passphrase of at least {MINIMUM_LENGTH} characters; "
+            f"a few words you can remember work well."
+        )
 
 
 def _quoted(passphrase: str) -> str:
@@ -110,8 +115,9 @@ def apply_key(conn: Any, passphrase: str) -> None:
         raise
 
 
-def connect(path: Path | str, passphrase: str | None, uri_options: str = "mode=ro",
-            **options: Any) -> Any:
+def connect(
+    path: Path | str, passphrase: str | None, uri_options: str = "mode=ro", **options: Any
+) -> Any:
     """A DB-API connection: stdlib sqlite3 for a plain file, sqlcipher3 keyed for an encrypted one.
 
     Functions named in the file's schema never run through it (`trusted_schema = OFF`).
@@ -155,9 +161,13 @@ def rows_digest(conn: Any) -> str:
 
     digest = hashlib.sha256()
     digest.update(str(conn.execute("PRAGMA user_version").fetchone()[0]).encode())
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name")]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
     for table in tables:
         digest.update(f"\x00{table}\x00".encode())
         for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):

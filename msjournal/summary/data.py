@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from statistics import median
 
-from msjournal.rules.alerts import Alert, all_alerts
-from msjournal.model.catalog import Catalog
 from msjournal.model.as_of import as_of
+from msjournal.model.catalog import Catalog
 from msjournal.model.period import within_period
 from msjournal.model.records import Infusion, JournalData, SideEffect, TemperatureReading
-from msjournal.rules.schedule import DueItem, current_treatment, due_items, series
 from msjournal.model.temperature import format_temperature, is_above_threshold, threshold_text
+from msjournal.rules.alerts import Alert, all_alerts
+from msjournal.rules.schedule import DueItem, current_treatment, due_items, series
 
 DEFAULT_MONTHS = 6
 APPOINTMENT = "appointment"
@@ -96,22 +95,27 @@ def months_before(day: date, months: int) -> date:
 
 def default_period(data: JournalData, today: date) -> tuple[date, date]:
     """From the last completed appointment (or 6 months back) to today."""
-    done = [f.done for f in data.follow_ups
-            if f.kind == APPOINTMENT and f.done is not None and f.done < today]
+    done = [
+        f.done
+        for f in data.follow_ups
+        if f.kind == APPOINTMENT and f.done is not None and f.done < today
+    ]
     return (max(done) if done else months_before(today, DEFAULT_MONTHS)), today
 
 
 def therapy(data: JournalData, catalog: Catalog) -> Therapy | None:
     if data.plan is not None:
         plan = data.plan
-        return Therapy(catalog.treatment_name(plan.treatment), plan.started, plan.interval_days,
-                       plan.notes)
+        return Therapy(
+            catalog.treatment_name(plan.treatment), plan.started, plan.interval_days, plan.notes
+        )
     treatment = current_treatment(data, catalog)
     if treatment is None:
         return None
     given = series(data, treatment)
-    return Therapy(catalog.treatment_name(treatment), given[0].start.date() if given else None,
-                   None, "")
+    return Therapy(
+        catalog.treatment_name(treatment), given[0].start.date() if given else None, None, ""
+    )
 
 
 def dose_text(infusion: Infusion) -> str:
@@ -129,14 +133,21 @@ def _during(infusion: Infusion, effect: SideEffect) -> bool:
 
 def reactions_text(infusion: Infusion, effects: tuple[SideEffect, ...], catalog: Catalog) -> str:
     found = [e for e in effects if _during(infusion, e)]
-    return ", ".join(f"{catalog.symptom_name(e.symptom, e.other_label)} ({e.severity}/10)"
-                     for e in found)
+    return ", ".join(
+        f"{catalog.symptom_name(e.symptom, e.other_label)} ({e.severity}/10)" for e in found
+    )
 
 
 def infusion_lines(data: JournalData, catalog: Catalog) -> tuple[InfusionLine, ...]:
     return tuple(
-        InfusionLine(i.start, catalog.treatment_name(i.treatment), dose_text(i), i.dose_number,
-                     i.lot, reactions_text(i, data.side_effects, catalog))
+        InfusionLine(
+            i.start,
+            catalog.treatment_name(i.treatment),
+            dose_text(i),
+            i.dose_number,
+            i.lot,
+            reactions_text(i, data.side_effects, catalog),
+        )
         for i in sorted(data.infusions, key=lambda i: i.start)
     )
 
@@ -150,18 +161,39 @@ def duration_text(span: timedelta) -> str:
     return f"{round(hours / 24)} days"
 
 
-def symptom_groups(data: JournalData, catalog: Catalog, moment: datetime) -> tuple[SymptomGroup, ...]:
+def _median_duration(spans: list[timedelta]) -> timedelta:
+    """The median of `spans`, as statistics.median computes it (whose stubs accept numbers only)."""
+    ordered = sorted(spans)
+    middle = len(ordered) // 2
+    if len(ordered) % 2 == 1:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def symptom_groups(
+    data: JournalData, catalog: Catalog, moment: datetime
+) -> tuple[SymptomGroup, ...]:
     """Side effects by symptom: how often, worst, typical (median) duration, still ongoing."""
     grouped: dict[str, list[SideEffect]] = defaultdict(list)
     for effect in data.side_effects:
         grouped[catalog.symptom_name(effect.symptom, effect.other_label)].append(effect)
     groups = []
     for name, effects in grouped.items():
-        ended = [e.resolved - e.onset for e in effects if e.resolved is not None and e.resolved <= moment]
-        typical = duration_text(median(ended)) if ended else "not yet known"
+        ended = [
+            e.resolved - e.onset for e in effects if e.resolved is not None and e.resolved <= moment
+        ]
+        typical = duration_text(_median_duration(ended)) if ended else "not yet known"
         ongoing = sum(1 for e in effects if e.resolved is None or e.resolved > moment)
-        groups.append(SymptomGroup(name, len(effects), max(e.severity for e in effects), typical,
-                                   ongoing, sum(1 for e in effects if e.unusual)))
+        groups.append(
+            SymptomGroup(
+                name,
+                len(effects),
+                max(e.severity for e in effects),
+                typical,
+                ongoing,
+                sum(1 for e in effects if e.unusual),
+            )
+        )
     return tuple(sorted(groups, key=lambda g: (-g.times, -g.worst, g.name)))
 
 
@@ -171,20 +203,32 @@ def high_readings(data: JournalData) -> tuple[HighReading, ...]:
     found: list[HighReading] = []
     readings: list[tuple[TemperatureReading, str]] = [(t, "") for t in data.temperatures]
     for infusion in data.infusions:
-        for vitals, where, taken in ((infusion.vitals_before, "before infusion", infusion.start),
-                                     (infusion.vitals_after, "after infusion",
-                                      infusion.end or infusion.start)):
+        for vitals, where, taken in (
+            (infusion.vitals_before, "before infusion", infusion.start),
+            (infusion.vitals_after, "after infusion", infusion.end or infusion.start),
+        ):
             if vitals.temperature is not None:
-                readings.append((TemperatureReading(infusion.id, taken, vitals.temperature,
-                                                    vitals.temperature_unit), where))
+                readings.append(
+                    (
+                        TemperatureReading(
+                            infusion.id, taken, vitals.temperature, vitals.temperature_unit
+                        ),
+                        where,
+                    )
+                )
     for reading, where in readings:
         if is_above_threshold(reading.value, reading.unit, settings):
-            found.append(HighReading(reading.taken,
-                                     format_temperature(reading.value, reading.unit, unit), where))
+            found.append(
+                HighReading(
+                    reading.taken, format_temperature(reading.value, reading.unit, unit), where
+                )
+            )
     return tuple(sorted(found, key=lambda r: r.taken))
 
 
-def alerts_in_period(data: JournalData, catalog: Catalog, start: date, end: date) -> tuple[Alert, ...]:
+def alerts_in_period(
+    data: JournalData, catalog: Catalog, start: date, end: date
+) -> tuple[Alert, ...]:
     raised = all_alerts(data, catalog, end_of(end))
     inside = [a for a in raised if start <= a.raised_at.date() <= end]
     return tuple(sorted(inside, key=lambda a: a.raised_at))
@@ -195,15 +239,18 @@ def recorded_text(alert: Alert) -> str:
     return alert.message.partition(" This meets the criterion:")[0]
 
 
-def build_overview(data: JournalData, catalog: Catalog, start: date, end: date,
-                   made: date | None = None) -> Overview:
+def build_overview(
+    data: JournalData, catalog: Catalog, start: date, end: date, made: date | None = None
+) -> Overview:
     """Everything page 1 of the summary says, for the period [start, end]."""
     moment = end_of(end)
     seen = as_of(data, moment)
     inside = within_period(seen, start, end)
     return Overview(
         person=data.settings.person_name.strip(),
-        start=start, end=end, made=made or date.today(),
+        start=start,
+        end=end,
+        made=made or date.today(),
         therapy=therapy(seen, catalog),
         infusions=infusion_lines(inside, catalog),
         symptoms=symptom_groups(inside, catalog, moment),
@@ -214,4 +261,3 @@ def build_overview(data: JournalData, catalog: Catalog, start: date, end: date,
         questions=data.settings.questions.strip(),
         period_data=inside,
     )
-

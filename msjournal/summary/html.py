@@ -18,8 +18,10 @@ MARK = "Self-reported by the patient (msjournal); not a medical record."
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (f"<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
-            f"<tr>{head}</tr>{body}</table>")
+    return (
+        f"<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+        f"<tr>{head}</tr>{body}</table>"
+    )
 
 
 def _section(title: str, content: str) -> str:
@@ -28,34 +30,69 @@ def _section(title: str, content: str) -> str:
 
 def overview_html(o: Overview) -> str:
     title = "Appointment summary" + (f": {o.person}" if o.person else "")
-    parts = [f"<h1>{escape(title)}</h1>",
-             f"<p>{escape(period_text(o.start, o.end))}. Made {day_text(o.made)}. {MARK}</p>",
-             f"<p><b>In this period:</b> {escape(glance_text(o))}</p>"]
+    parts = [
+        f"<h1>{escape(title)}</h1>",
+        f"<p>{escape(period_text(o.start, o.end))}. Made {day_text(o.made)}. {MARK}</p>",
+        f"<p><b>In this period:</b> {escape(glance_text(o))}</p>",
+    ]
     if o.therapy:
         started = f", started {day_text(o.therapy.started)}" if o.therapy.started else ""
         parts.append(f"<p><b>Current therapy:</b> {escape(o.therapy.name)}{started}</p>")
-    alerts = [[moment_text(a.raised_at), LEVEL_WORDS.get(a.level, a.level),
-               f"{a.title}. {recorded_text(a)} Criterion: {a.criterion}",
-               day_text(a.acknowledged_at.date()) if a.acknowledged_at else "No"] for a in o.alerts]
-    parts.append(_section("Alerts raised in the period", _table(
-        ["Raised", "Level", "What was recorded, and the criterion", "Acknowledged"], alerts)
-        if alerts else "<p>No alert was raised in the period.</p>"))
-    symptoms = [[g.name, str(g.times), f"{g.worst} of 10", g.typical_duration,
-                 "yes" if g.ongoing else "no"] for g in o.symptoms]
-    parts.append(_section("Side effects in the period, by symptom", _table(
-        ["Symptom", "Times", "Worst", "Typical duration", "Ongoing"], symptoms)
-        if symptoms else "<p>No side effects recorded in the period.</p>"))
-    infusions = [[day_text(i.start.date()), i.treatment, i.dose, i.lot,
-                  i.reactions or "none recorded"] for i in o.infusions]
-    parts.append(_section("Infusions in the period", _table(
-        ["Date", "Treatment", "Dose", "Lot", "Reactions during infusion"], infusions)
-        if infusions else "<p>No infusions recorded in the period.</p>"))
+    alerts = [
+        [
+            moment_text(a.raised_at),
+            LEVEL_WORDS.get(a.level, a.level),
+            f"{a.title}. {recorded_text(a)} Criterion: {a.criterion}",
+            day_text(a.acknowledged_at.date()) if a.acknowledged_at else "No",
+        ]
+        for a in o.alerts
+    ]
+    parts.append(
+        _section(
+            "Alerts raised in the period",
+            _table(
+                ["Raised", "Level", "What was recorded, and the criterion", "Acknowledged"], alerts
+            )
+            if alerts
+            else "<p>No alert was raised in the period.</p>",
+        )
+    )
+    symptoms = [
+        [g.name, str(g.times), f"{g.worst} of 10", g.typical_duration, "yes" if g.ongoing else "no"]
+        for g in o.symptoms
+    ]
+    parts.append(
+        _section(
+            "Side effects in the period, by symptom",
+            _table(["Symptom", "Times", "Worst", "Typical duration", "Ongoing"], symptoms)
+            if symptoms
+            else "<p>No side effects recorded in the period.</p>",
+        )
+    )
+    infusions = [
+        [day_text(i.start.date()), i.treatment, i.dose, i.lot, i.reactions or "none recorded"]
+        for i in o.infusions
+    ]
+    parts.append(
+        _section(
+            "Infusions in the period",
+            _table(["Date", "Treatment", "Dose", "Lot", "Reactions during infusion"], infusions)
+            if infusions
+            else "<p>No infusions recorded in the period.</p>",
+        )
+    )
     readings = "; ".join(f"{r.shown} on {moment_text(r.taken)}" for r in o.high_readings)
-    parts.append(_section(f"Temperatures above the fever threshold of {o.threshold}",
-                          f"<p>{escape(readings or 'None recorded in the period.')}</p>"))
+    parts.append(
+        _section(
+            f"Temperatures above the fever threshold of {o.threshold}",
+            f"<p>{escape(readings or 'None recorded in the period.')}</p>",
+        )
+    )
     due = [[day_text(d.due), d.title] for d in o.due]
     parts.append(_section("Due next", _table(["Due", "What"], due) if due else "<p>Nothing.</p>"))
     questions = "<br/>".join(escape(line) for line in o.questions.splitlines() if line.strip())
-    parts.append(_section("My questions for my care team", f"<p>{questions or '(none written)'}</p>"))
+    parts.append(
+        _section("My questions for my care team", f"<p>{questions or '(none written)'}</p>")
+    )
     parts.append(f"<p><i>{MARK}</i></p>")
     return "<html><body>" + "".join(parts) + "</body></html>"

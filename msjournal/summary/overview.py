@@ -12,8 +12,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
-from msjournal.rules.alerts import Alert
 from msjournal.model.records import FOLLOW_UP_KIND_NAMES
+from msjournal.rules.alerts import Alert
 from msjournal.rules.schedule import DueItem
 from msjournal.summary.data import Overview, recorded_text
 from msjournal.summary.style import fit_cells, styles, table_style
@@ -50,7 +50,9 @@ def _heading(text: str) -> Paragraph:
     return Paragraph(escape(keep_units(text)), styles().heading)
 
 
-def _table(header: Sequence[str], rows: list[list[object]], widths: Sequence[float]) -> Table:
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]
+) -> Table:
     fitted = [*fit_cells([list(header)], widths, bold=True), *fit_cells(rows, widths)]
     table = Table(fitted, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style())
@@ -60,8 +62,13 @@ def _table(header: Sequence[str], rows: list[list[object]], widths: Sequence[flo
 def _more(shown: int, total: int, what: str) -> list[Flowable]:
     if total <= shown:
         return []
-    return [_p(f"Showing the latest {shown} of {total} {what}; all of them are in the "
-               "detailed log on the following pages.", "small")]
+    return [
+        _p(
+            f"Showing the latest {shown} of {total} {what}; all of them are in the "
+            "detailed log on the following pages.",
+            "small",
+        )
+    ]
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -79,8 +86,10 @@ def glance_text(o: Overview) -> str:
     else:
         parts.append("no side effects recorded")
     open_alerts = sum(1 for a in o.alerts if a.acknowledged_at is None)
-    parts.append(_plural(len(o.alerts), "alert") +
-                 (f" ({open_alerts} not acknowledged)" if open_alerts else ""))
+    parts.append(
+        _plural(len(o.alerts), "alert")
+        + (f" ({open_alerts} not acknowledged)" if open_alerts else "")
+    )
     parts.append(f"{_plural(len(o.high_readings), 'temperature')} above {o.threshold}")
     return " · ".join(parts)
 
@@ -104,12 +113,25 @@ def _infusions(o: Overview, width: float) -> list[Flowable]:
     if not o.infusions:
         return out + [_p("No infusions recorded in the period.", "body")]
     shown = o.infusions[-MAX_INFUSIONS:]
-    rows = [[day_text(i.start.date()), i.treatment, i.dose,
-             "" if i.number is None else str(i.number), i.lot,
-             i.reactions or "none recorded"] for i in shown]
+    rows = [
+        [
+            day_text(i.start.date()),
+            i.treatment,
+            i.dose,
+            "" if i.number is None else str(i.number),
+            i.lot,
+            i.reactions or "none recorded",
+        ]
+        for i in shown
+    ]
     widths = [0.15, 0.16, 0.10, 0.10, 0.13, 0.36]
-    out.append(_table(["Date", "Treatment", "Dose", "Dose no.", "Lot", "Reactions during infusion"],
-                      rows, [w * width for w in widths]))
+    out.append(
+        _table(
+            ["Date", "Treatment", "Dose", "Dose no.", "Lot", "Reactions during infusion"],
+            rows,
+            [w * width for w in widths],
+        )
+    )
     return out + _more(len(shown), len(o.infusions), "infusions")
 
 
@@ -117,21 +139,44 @@ def _symptoms(o: Overview, width: float) -> list[Flowable]:
     out: list[Flowable] = [_heading("Side effects in the period, by symptom")]
     if not o.symptoms:
         return out + [_p("No side effects recorded in the period.", "body")]
-    rows = [[g.name, str(g.times), f"{g.worst} of 10", g.typical_duration,
-             "yes" if g.ongoing else "no", str(g.unusual) if g.unusual else ""]
-            for g in o.symptoms]
+    rows = [
+        [
+            g.name,
+            str(g.times),
+            f"{g.worst} of 10",
+            g.typical_duration,
+            "yes" if g.ongoing else "no",
+            str(g.unusual) if g.unusual else "",
+        ]
+        for g in o.symptoms
+    ]
     widths = [0.35, 0.09, 0.12, 0.21, 0.12, 0.11]
-    return out + [_table(["Symptom", "Times", "Worst", "Typical duration", "Ongoing", "Unusual"],
-                         rows, [w * width for w in widths])]
+    return out + [
+        _table(
+            ["Symptom", "Times", "Worst", "Typical duration", "Ongoing", "Unusual"],
+            rows,
+            [w * width for w in widths],
+        )
+    ]
 
 
 def _alert_row(alert: Alert) -> list[object]:
-    acknowledged = (f"Yes, {day_text(alert.acknowledged_at.date())}" if alert.acknowledged_at
-                    else "No")
-    what = Paragraph(keep_units(f"<b>{escape(alert.title)}.</b> {escape(recorded_text(alert))}<br/>"
-                                f"<i>Criterion:</i> {escape(alert.criterion)}"), styles().cell)
-    return [moment_text(alert.raised_at), LEVEL_WORDS.get(alert.level, alert.level), what,
-            acknowledged]
+    acknowledged = (
+        f"Yes, {day_text(alert.acknowledged_at.date())}" if alert.acknowledged_at else "No"
+    )
+    what = Paragraph(
+        keep_units(
+            f"<b>{escape(alert.title)}.</b> {escape(recorded_text(alert))}<br/>"
+            f"<i>Criterion:</i> {escape(alert.criterion)}"
+        ),
+        styles().cell,
+    )
+    return [
+        moment_text(alert.raised_at),
+        LEVEL_WORDS.get(alert.level, alert.level),
+        what,
+        acknowledged,
+    ]
 
 
 def _alerts(o: Overview, width: float) -> list[Flowable]:
@@ -140,8 +185,13 @@ def _alerts(o: Overview, width: float) -> list[Flowable]:
         return out + [_p("No alert was raised in the period.", "body")]
     shown = o.alerts[-MAX_ALERTS:]
     widths = [0.18, 0.10, 0.55, 0.17]
-    out.append(_table(["Raised", "Level", "What was recorded, and the criterion it meets",
-                       "Acknowledged"], [_alert_row(a) for a in shown], [w * width for w in widths]))
+    out.append(
+        _table(
+            ["Raised", "Level", "What was recorded, and the criterion it meets", "Acknowledged"],
+            [_alert_row(a) for a in shown],
+            [w * width for w in widths],
+        )
+    )
     return out + _more(len(shown), len(o.alerts), "alerts")
 
 
@@ -150,8 +200,10 @@ def _readings(o: Overview, width: float) -> list[Flowable]:
     if not o.high_readings:
         return out + [_p("None recorded in the period.", "body")]
     shown = o.high_readings[-MAX_READINGS:]
-    text = "; ".join(f"<b>{escape(r.shown)}</b> on {moment_text(r.taken)}"
-                     + (f" ({r.where})" if r.where else "") for r in shown)
+    text = "; ".join(
+        f"<b>{escape(r.shown)}</b> on {moment_text(r.taken)}" + (f" ({r.where})" if r.where else "")
+        for r in shown
+    )
     out.append(Paragraph(keep_units(text), styles().body))
     return out + _more(len(shown), len(o.high_readings), "high readings")
 
@@ -191,12 +243,19 @@ def overview_flowables(o: Overview, width: float, height: float) -> list[Flowabl
     title = "Appointment summary" + (f": {o.person}" if o.person else "")
     content: list[Flowable] = [
         Paragraph(escape(title), s.title),
-        _p(f"{period_text(o.start, o.end)}. Made {day_text(o.made)}. Self-reported by the "
-           "patient from their own journal; not a medical record.", "small"),
+        _p(
+            f"{period_text(o.start, o.end)}. Made {day_text(o.made)}. Self-reported by the "
+            "patient from their own journal; not a medical record.",
+            "small",
+        ),
         Spacer(1, 4),
         Paragraph(f"<b>In this period:</b> {escape(keep_units(glance_text(o)))}", s.body),
         *_therapy(o),
-        *_alerts(o, width), *_symptoms(o, width), *_infusions(o, width),
-        *_readings(o, width), *_due(o, width), *_questions(o),
+        *_alerts(o, width),
+        *_symptoms(o, width),
+        *_infusions(o, width),
+        *_readings(o, width),
+        *_due(o, width),
+        *_questions(o),
     ]
     return [KeepInFrame(width, height, content, mode="shrink")]

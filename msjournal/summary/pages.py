@@ -14,6 +14,7 @@ from reportlab.pdfgen import canvas
 from msjournal.model.progress import Progress
 from msjournal.summary.style import INK, MARGIN, RULE, fonts
 
+
 @dataclass(frozen=True)
 class Frame:
     title: str  # "Appointment summary: Sam Demo"
@@ -24,8 +25,9 @@ class Frame:
 class NumberedCanvas(canvas.Canvas):
     """A canvas that draws the header and footer once the page count is known."""
 
-    def __init__(self, *args: Any, frame: Frame, progress: Progress | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, frame: Frame, progress: Progress | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._frame = frame
         self._progress = progress
@@ -35,19 +37,19 @@ class NumberedCanvas(canvas.Canvas):
         self._saved_pages.append(dict(self.__dict__))
         if self._progress is not None:
             self._progress(f"Laid out page {len(self._saved_pages)}")
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's private; not in its stubs
 
     def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
             self.__dict__.update(state)
-            draw_frame(self, self._frame, self._pageNumber, total)
+            draw_frame(self, self._frame, self.getPageNumber(), total)
             super().showPage()
         super().save()
 
 
 def draw_frame(page: canvas.Canvas, frame: Frame, number: int, total: int) -> None:
-    width, height = page._pagesize
+    width, height = page._pagesize  # type: ignore[attr-defined]  # no public getter in reportlab
     f = fonts()
     page.saveState()
     page.setFillColor(INK)

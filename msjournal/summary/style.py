@@ -12,9 +12,9 @@ import locale
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
@@ -25,8 +25,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, TableStyle
 
 # Countries where Letter paper is the norm (ISO 3166 codes).
-LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO",
-                              "SV", "NI", "PR", "BZ"})
+LETTER_COUNTRIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO", "SV", "NI", "PR", "BZ"}
+)
 MARGIN = 16 * mm
 INK = colors.black
 RULE = colors.Color(0.55, 0.55, 0.55)
@@ -76,11 +77,20 @@ def fonts() -> Fonts:
     if folder is None:
         return Fonts("Helvetica", "Helvetica-Bold")
     try:
-        for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
+        for name in (
+            "DejaVuSans",
+            "DejaVuSans-Bold",
+            "DejaVuSans-Oblique",
+            "DejaVuSans-BoldOblique",
+        ):
             pdfmetrics.registerFont(TTFont(name, str(folder / f"{name}.ttf")))
-        pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold",
-                                      italic="DejaVuSans-Oblique",
-                                      boldItalic="DejaVuSans-BoldOblique")
+        pdfmetrics.registerFontFamily(
+            "DejaVuSans",
+            normal="DejaVuSans",
+            bold="DejaVuSans-Bold",
+            italic="DejaVuSans-Oblique",
+            boldItalic="DejaVuSans-BoldOblique",
+        )
     except Exception:  # a damaged font file must not stop the summary  # noqa: BLE001
         return Fonts("Helvetica", "Helvetica-Bold")
     return Fonts("DejaVuSans", "DejaVuSans-Bold")
@@ -103,45 +113,65 @@ def styles() -> Styles:
     body = ParagraphStyle("body", fontName=f.regular, fontSize=9.5, leading=12.5, textColor=INK)
     return Styles(
         title=ParagraphStyle("title", parent=body, fontName=f.bold, fontSize=16, leading=20),
-        heading=ParagraphStyle("heading", parent=body, fontName=f.bold, fontSize=11.5,
-                               leading=14, spaceBefore=7, spaceAfter=2.5),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=f.bold,
+            fontSize=11.5,
+            leading=14,
+            spaceBefore=7,
+            spaceAfter=2.5,
+        ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=10.5),
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
-        cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=f.bold, fontSize=8.5,
-                                 leading=10.5),
-        note=ParagraphStyle("note", parent=body, fontSize=9, leading=11.5, leftIndent=4,
-                            borderColor=RULE, borderWidth=0.6, borderPadding=5,
-                            spaceBefore=4),
+        cell_bold=ParagraphStyle(
+            "cell_bold", parent=body, fontName=f.bold, fontSize=8.5, leading=10.5
+        ),
+        note=ParagraphStyle(
+            "note",
+            parent=body,
+            fontSize=9,
+            leading=11.5,
+            leftIndent=4,
+            borderColor=RULE,
+            borderWidth=0.6,
+            borderPadding=5,
+            spaceBefore=4,
+        ),
     )
 
 
 def table_style(font_size: float = 8.5) -> TableStyle:
     """Header row bold on light grey, thin grey rules between rows: legible in black and white."""
     f = fonts()
-    return TableStyle([
-        ("FONT", (0, 0), (-1, -1), f.regular, font_size, font_size + 2),
-        ("FONT", (0, 0), (-1, 0), f.bold, font_size, font_size + 2),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ])
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), f.regular, font_size, font_size + 2),
+            ("FONT", (0, 0), (-1, 0), f.bold, font_size, font_size + 2),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
 
 
-def fit_cells(rows: list[list[object]], widths: Sequence[float], bold: bool = False) -> list[list[object]]:
+def fit_cells(
+    rows: Sequence[Sequence[object]], widths: Sequence[float], bold: bool = False
+) -> list[list[object]]:
     """Text too wide for its column becomes a wrapping Paragraph; short text stays plain (fast)."""
     f, style = fonts(), styles()
     name = f.bold if bold else f.regular
     fitted = []
     for row in rows:
         out: list[object] = []
-        for value, width in zip(row, widths):
+        for value, width in zip(row, widths, strict=True):
             if isinstance(value, str) and pdfmetrics.stringWidth(value, name, 8.5) > width - 6.5:
                 value = Paragraph(escape(value), style.cell_bold if bold else style.cell)
             out.append(value)

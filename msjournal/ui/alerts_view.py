@@ -7,11 +7,17 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from msjournal.rules.alerts import Alert, all_alerts
 from msjournal.model.catalog import Catalog
 from msjournal.model.records import JournalData
+from msjournal.rules.alerts import Alert, all_alerts
 from msjournal.ui.appearance import LEVEL_LABELS, heading
-from msjournal.ui.widgets.table_models import Column, RowsModel, current_row, fit_columns, table_view
+from msjournal.ui.widgets.table_models import (
+    Column,
+    RowsModel,
+    current_row,
+    fit_columns,
+    table_view,
+)
 
 LEVEL_ORDER = {"urgent": 0, "consult": 1, "reminder": 2}
 
@@ -34,13 +40,24 @@ class AlertsView(QWidget):
         intro = QLabel("Every alert your entries raised, including the ones you marked as seen.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.model: RowsModel[Alert] = RowsModel([
-            Column("Raised", lambda a: f"{a.raised_at:%Y-%m-%d %H:%M}", lambda a: a.raised_at.isoformat()),
-            Column("Level", lambda a: LEVEL_LABELS.get(a.level, a.level), lambda a: LEVEL_ORDER.get(a.level, 3)),
-            Column("Alert", lambda a: a.title),
-            Column("Status", lambda a: status_text(a, self._moment)),
-            Column("Your note", lambda a: a.acknowledgement_note),
-        ], self)
+        self.model: RowsModel[Alert] = RowsModel(
+            [
+                Column(
+                    "Raised",
+                    lambda a: f"{a.raised_at:%Y-%m-%d %H:%M}",
+                    lambda a: a.raised_at.isoformat(),
+                ),
+                Column(
+                    "Level",
+                    lambda a: LEVEL_LABELS.get(a.level, a.level),
+                    lambda a: LEVEL_ORDER.get(a.level, 3),
+                ),
+                Column("Alert", lambda a: a.title),
+                Column("Status", lambda a: status_text(a, self._moment)),
+                Column("Your note", lambda a: a.acknowledgement_note),
+            ],
+            self,
+        )
         self.view = table_view(self.model, "Alert history")
         layout.addWidget(self.view, 1)
         self.details = QLabel()

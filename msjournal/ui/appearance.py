@@ -14,8 +14,11 @@ from msjournal.ui import preferences
 MINIMUM_BASE_POINTS = 12.0
 LEVEL_COLOURS = {"urgent": "#b71c1c", "consult": "#9a5300", "reminder": "#1558a8"}
 # Symbols that common fonts (DejaVu, Segoe UI, Helvetica) all have; no emoji font needed.
-LEVEL_LABELS = {"urgent": "‼ URGENT", "consult": "⚠ Contact your care team",
-                "reminder": "ℹ Reminder"}
+LEVEL_LABELS = {
+    "urgent": "‼ URGENT",
+    "consult": "⚠ Contact your care team",
+    "reminder": "ℹ Reminder",
+}
 
 _system_points: float | None = None
 

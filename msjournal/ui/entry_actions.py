@@ -8,31 +8,35 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from msjournal.rules.alerts import Alert, alerts_for_entry
 from msjournal.journal import Journal
+from msjournal.model.kinds import kind_of
 from msjournal.model.records import Entry, Infusion, SideEffect
+from msjournal.rules.alerts import Alert, alerts_for_entry
 from msjournal.ui.widgets.alert_widgets import AcknowledgeDialog, UrgentAlertDialog
 
 if TYPE_CHECKING:
     from msjournal.ui.dialogs.entry_dialog import EntryDialog
 
-# The entry dialogs are imported when first opened, so start-up stays quick.
-DIALOGS = {"inf": "msjournal.ui.dialogs.infusion_dialog:InfusionDialog",
-           "se": "msjournal.ui.dialogs.side_effect_dialog:SideEffectDialog",
-           "t": "msjournal.ui.dialogs.temperature_dialog:TemperatureDialog",
-           "f": "msjournal.ui.dialogs.follow_up_dialog:FollowUpDialog"}
+# Each kind's dialog (by EntryKind.code), imported when first opened so start-up stays quick.
+DIALOGS = {
+    "inf": "msjournal.ui.dialogs.infusion_dialog:InfusionDialog",
+    "se": "msjournal.ui.dialogs.side_effect_dialog:SideEffectDialog",
+    "t": "msjournal.ui.dialogs.temperature_dialog:TemperatureDialog",
+    "f": "msjournal.ui.dialogs.follow_up_dialog:FollowUpDialog",
+}
 
 
 def dialog_class(kind: str) -> type[EntryDialog]:
     module, name = DIALOGS[kind].split(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), name)
 
-KIND_WORDS = {"inf": "infusion", "se": "side effect", "t": "temperature", "f": "follow-up"}
+
+OpenedDialog = TypeVar("OpenedDialog", bound=QDialog)
 
 
 @dataclass(frozen=True)
@@ -53,33 +57,37 @@ class EntryActions(QObject):
         self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
         self.deleted: list[Deleted] = []
 
-    def _open(self, dialog: QDialog) -> QDialog:
+    def _open(self, dialog: OpenedDialog) -> OpenedDialog:
         self.dialog = dialog
         return dialog
 
     def log(self, kind: str) -> EntryDialog:
         dialog = dialog_class(kind).start(self.journal, self.window)
         dialog.accepted.connect(lambda: self._saved(dialog.saved, True))
-        return self._open(dialog)  # type: ignore[return-value]
+        return self._open(dialog)
 
     def edit(self, entry_id: str) -> EntryDialog:
         record = self.journal.get(entry_id)
-        dialog = dialog_class(entry_id.split("-", 1)[0]).start(self.journal, self.window, record)
+        kind = self.journal.kind_of(entry_id)
+        dialog = dialog_class(kind.code).start(self.journal, self.window, record)
         dialog.accepted.connect(lambda: self._saved(dialog.saved, False))
-        return self._open(dialog)  # type: ignore[return-value]
+        return self._open(dialog)
 
     def _saved(self, record: Entry | None, is_new: bool) -> None:
         if record is None:
             return
         self.changed.emit()
-        self.message.emit(f"Saved the {KIND_WORDS[record.id.split('-', 1)[0]]}.")
+        self.message.emit(f"Saved the {kind_of(record).singular}.")
         now = datetime.now()
-        alerts = alerts_for_entry(self.journal.recent_snapshot(now), self.journal.catalog,
-                                  now, record.id)
+        alerts = alerts_for_entry(
+            self.journal.recent_snapshot(now), self.journal.catalog, now, record.id
+        )
         urgent = next((a for a in alerts if a.level == "urgent"), None)
         if alerts:
             self.alertsRaised.emit(alerts)
-        then = (lambda: self._aftercare(record)) if is_new and isinstance(record, Infusion) else None
+        then = (
+            (lambda: self._aftercare(record)) if is_new and isinstance(record, Infusion) else None
+        )
         if urgent is not None:
             dialog = self._open(UrgentAlertDialog.start(urgent, self.window))
             if then:
@@ -103,8 +111,7 @@ class EntryActions(QObject):
         record, unlinked = self.journal.delete(entry_id)
         self.deleted.append(Deleted(record, unlinked))
         self.changed.emit()
-        self.message.emit(f"Deleted the {KIND_WORDS[entry_id.split('-', 1)[0]]}. "
-                          "Undo with Ctrl+Z (Edit menu).")
+        self.message.emit(f"Deleted the {kind_of(record).singular}. Undo with Ctrl+Z (Edit menu).")
 
     def undo_delete(self) -> bool:
         if not self.deleted:
@@ -126,7 +133,7 @@ class EntryActions(QObject):
     def acknowledge(self, alert: Alert) -> AcknowledgeDialog:
         dialog = AcknowledgeDialog.start(self.journal, alert, self.window)
         dialog.accepted.connect(self.changed)
-        return self._open(dialog)  # type: ignore[return-value]
+        return self._open(dialog)
 
     def set_journal(self, journal: Journal) -> None:
         self.journal = journal

@@ -10,15 +10,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from msjournal.safety import automatic
 from msjournal.model.errors import JournalError
+from msjournal.safety import automatic
 from msjournal.storage.journal_lock import OpenInAnotherWindow, claim_window
-from msjournal.ui.window_protocol import JournalWindow
-
+from msjournal.ui.window_protocol import JournalWindow, as_widget
 
 
 def _not_available(window: JournalWindow, what: str) -> None:
-    QMessageBox.information(window, "Not available yet", f"{what} is not available in this version yet.")
+    QMessageBox.information(
+        as_widget(window), "Not available yet", f"{what} is not available in this version yet."
+    )
 
 
 def prepare_summary(window: JournalWindow) -> None:
@@ -26,7 +27,7 @@ def prepare_summary(window: JournalWindow) -> None:
         from msjournal.ui.dialogs.summary_dialog import prepare_summary as run
     except ImportError:
         return _not_available(window, "The appointment summary")
-    run(window, window.journal)
+    run(as_widget(window), window.journal)
 
 
 def print_summary(window: JournalWindow) -> None:
@@ -34,7 +35,7 @@ def print_summary(window: JournalWindow) -> None:
         from msjournal.ui.dialogs.summary_dialog import print_summary as run
     except ImportError:
         return _not_available(window, "Printing the summary")
-    run(window, window.journal)
+    run(as_widget(window), window.journal)
 
 
 def export(window: JournalWindow, kind: str) -> None:
@@ -42,7 +43,7 @@ def export(window: JournalWindow, kind: str) -> None:
         from msjournal.ui.dialogs.exchange_dialogs import export_dialog
     except ImportError:
         return _not_available(window, "Export")
-    export_dialog(window, window.journal, kind)
+    export_dialog(as_widget(window), window.journal, kind)
 
 
 def import_file(window: JournalWindow) -> None:
@@ -50,7 +51,7 @@ def import_file(window: JournalWindow) -> None:
         from msjournal.ui.dialogs.exchange_dialogs import import_dialog
     except ImportError:
         return _not_available(window, "Import")
-    if import_dialog(window, window.journal):
+    if import_dialog(as_widget(window), window.journal):
         window.refresh()
 
 
@@ -59,7 +60,7 @@ def backup_now(window: JournalWindow) -> None:
         from msjournal.ui.dialogs.backup_dialogs import backup_now as run
     except ImportError:
         return _not_available(window, "Backup")
-    run(window, window.journal)
+    run(as_widget(window), window.journal)
 
 
 def restore(window: JournalWindow) -> None:
@@ -67,16 +68,19 @@ def restore(window: JournalWindow) -> None:
         from msjournal.ui.dialogs.backup_dialogs import restore_dialog
     except ImportError:
         return _not_available(window, "Restore")
-    replaced = restore_dialog(window, window.journal)
+    replaced = restore_dialog(as_widget(window), window.journal)
     if replaced is not None:
         window.switch_journal(replaced)
 
 
 def open_other_journal(window: JournalWindow) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        window, "Open or create a journal file", str(window.journal.path.parent),
+        as_widget(window),
+        "Open or create a journal file",
+        str(window.journal.path.parent),
         "msjournal journal (*.sqlite);;All files (*)",
-        options=QFileDialog.Option.DontConfirmOverwrite)
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
     if not path or Path(path).resolve() == window.journal.path.resolve():
         return
     from msjournal.ui.single_window import explain_second_window
@@ -84,13 +88,13 @@ def open_other_journal(window: JournalWindow) -> None:
     try:
         claim = claim_window(Path(path))
     except OpenInAnotherWindow as error:
-        explain_second_window(window, error)
+        explain_second_window(as_widget(window), error)
         return
     try:
         journal = automatic.open_journal(Path(path))
     except JournalError as error:
         claim.release()
-        QMessageBox.warning(window, "Could not open the journal", str(error))
+        QMessageBox.warning(as_widget(window), "Could not open the journal", str(error))
         return
     if window.ownership is not None:
         window.ownership.move_to(claim)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import SupportsInt
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -25,14 +26,20 @@ from PySide6.QtWidgets import (
 SETTING = "privacy/lock_after_minutes"
 CHOICES = (0, 5, 10, 15, 30, 60)
 CHECK_MS = 15 * 1000
-ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-            QEvent.Type.Wheel}
+ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
 
 
 def lock_after_minutes() -> int:
     value = QSettings("msjournal", "msjournal").value(SETTING, 0)
+    if not isinstance(value, str | bytes | SupportsInt):
+        return 0  # int() refuses it too
     try:
-        return max(int(value), 0)  # type: ignore[arg-type]
+        return max(int(value), 0)
     except (TypeError, ValueError):
         return 0
 
@@ -79,7 +86,9 @@ class LockCover(QWidget):
             self.passphrase.setFocus()
 
     def cover(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        window = self.parentWidget()
+        if window is not None:  # always: the cover is made inside the window
+            self.setGeometry(window.rect())
         self.show()
         self.raise_()
         self.passphrase.setFocus()
@@ -126,8 +135,11 @@ class IdleLock(QObject):
         self._disabled = [a for a in self.window.findChildren(QAction) if a.isEnabled()]
         for action in self._disabled:
             action.setEnabled(False)
-        self._hidden = [w for w in QApplication.topLevelWidgets()
-                        if w is not self.window and w.isVisible() and w.parent() is self.window]
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self.window and w.isVisible() and w.parent() is self.window
+        ]
         for widget in self._hidden:
             widget.hide()
         self.window.menuBar().setEnabled(False)

@@ -31,8 +31,12 @@ from msjournal.ui.widgets.fields import OptionalDateField, choice_combo
 from msjournal.ui.widgets.flow_layout import flow_row
 from msjournal.ui.widgets.table_models import RowsModel, current_row, fit_columns, table_view
 
-STATUS_FILTERS = [("All follow-ups", ""), ("Upcoming", "upcoming"), ("Overdue", "overdue"),
-                  ("Done", "done")]
+STATUS_FILTERS = [
+    ("All follow-ups", ""),
+    ("Upcoming", "upcoming"),
+    ("Overdue", "overdue"),
+    ("Done", "done"),
+]
 ALL_TREATMENTS = "All treatments"
 
 
@@ -66,7 +70,9 @@ class JournalView(QWidget):
     def _all_entries_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.kind_filter = choice_combo([("All kinds", "")] + [(n, k) for k, n in KIND_NAMES.items()])
+        self.kind_filter = choice_combo(
+            [("All kinds", "")] + [(n, k) for k, n in KIND_NAMES.items()]
+        )
         self.kind_filter.setAccessibleName("Show kind of entry")
         self.treatment_filter = QComboBox()
         self.treatment_filter.setAccessibleName("Treatment")
@@ -81,16 +87,24 @@ class JournalView(QWidget):
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         # The filters wrap onto another line when large text makes them wider than the window.
-        layout.addWidget(flow_row(self.kind_filter, self.treatment_filter, self.date_from, self.date_to))
+        layout.addWidget(
+            flow_row(self.kind_filter, self.treatment_filter, self.date_from, self.date_to)
+        )
         self.all_model: RowsModel[Any] = RowsModel(cols.timeline_columns(), self)
         self.all_view = table_view(self.all_model, "All entries")
         self._watch(self.all_view)
         layout.addWidget(self.all_view, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
-        for signal in (self.kind_filter.currentIndexChanged, self.treatment_filter.currentIndexChanged,
-                       self.search.textChanged, self.date_from.check.toggled, self.date_to.check.toggled,
-                       self.date_from.day.dateChanged, self.date_to.day.dateChanged):
+        for signal in (
+            self.kind_filter.currentIndexChanged,
+            self.treatment_filter.currentIndexChanged,
+            self.search.textChanged,
+            self.date_from.check.toggled,
+            self.date_to.check.toggled,
+            self.date_from.day.dateChanged,
+            self.date_to.day.dateChanged,
+        ):
             signal.connect(self._apply_filters)
         return page
 
@@ -103,8 +117,13 @@ class JournalView(QWidget):
             self.status_filter.currentIndexChanged.connect(self._fill_follow_ups)
             layout.addWidget(self.status_filter, 0, Qt.AlignmentFlag.AlignLeft)
         model: RowsModel[Any] = RowsModel(columns, self)
-        view = table_view(model, title.replace("&", ""),
-                          order=Qt.SortOrder.AscendingOrder if key == "follow_ups" else Qt.SortOrder.DescendingOrder)
+        view = table_view(
+            model,
+            title.replace("&", ""),
+            order=Qt.SortOrder.AscendingOrder
+            if key == "follow_ups"
+            else Qt.SortOrder.DescendingOrder,
+        )
         self._watch(view)
         layout.addWidget(view, 1)
         self.models[key], self.views[key] = model, view
@@ -133,8 +152,12 @@ class JournalView(QWidget):
         if isinstance(watched, QTableView) and event.type() == QEvent.Type.FocusIn:
             if not watched.selectionModel().hasSelection() and watched.model().rowCount() > 0:
                 watched.selectRow(0)  # the newest entry, so Enter and Delete work at once
-        if isinstance(watched, QTableView) and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+        if (
+            isinstance(watched, QTableView)
+            and isinstance(event, QKeyEvent)  # PySide6 hands key presses over as QKeyEvent
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._emit(self.editRequested)
                 return True
@@ -172,7 +195,9 @@ class JournalView(QWidget):
         self.models["infusions"].set_rows(data.infusions)
         self.models["side_effects"].set_rows(data.side_effects)
         self.models["temperatures"]._columns = cols.temperature_columns(
-            data.settings.temperature_unit, lambda t: is_above_threshold(t.value, t.unit, data.settings))
+            data.settings.temperature_unit,
+            lambda t: is_above_threshold(t.value, t.unit, data.settings),
+        )
         self.models["temperatures"].set_rows(data.temperatures)
         self._fill_follow_ups()
         for view in self.views.values():
@@ -180,8 +205,10 @@ class JournalView(QWidget):
 
     def _fill_treatments(self) -> None:
         chosen = self.treatment_filter.currentData()
-        used = sorted({i.treatment for i in self._data.infusions} |
-                      {f.treatment for f in self._data.follow_ups if f.treatment})
+        used = sorted(
+            {i.treatment for i in self._data.infusions}
+            | {f.treatment for f in self._data.follow_ups if f.treatment}
+        )
         self.treatment_filter.blockSignals(True)
         self.treatment_filter.clear()
         self.treatment_filter.addItem(ALL_TREATMENTS, "")
@@ -193,14 +220,21 @@ class JournalView(QWidget):
 
     def _apply_filters(self) -> None:
         kind = self.kind_filter.currentData()
-        rows = filter_rows(self._all_rows, kinds=[kind] if kind else None,
-                           treatment=self.treatment_filter.currentData() or None,
-                           start=self.date_from.value(), end=self.date_to.value(),
-                           text=self.search.text())
+        rows = filter_rows(
+            self._all_rows,
+            kinds=[kind] if kind else None,
+            treatment=self.treatment_filter.currentData() or None,
+            start=self.date_from.value(),
+            end=self.date_to.value(),
+            text=self.search.text(),
+        )
         self.all_model.set_rows(rows)
         self.count_label.setText(f"{len(rows)} of {len(self._all_rows)} entries shown")
 
     def _fill_follow_ups(self) -> None:
         status = self.status_filter.currentData()
         self.models["follow_ups"].set_rows(
-            f for f in self._data.follow_ups if not status or follow_up_status(f, self._today) == status)
+            f
+            for f in self._data.follow_ups
+            if not status or follow_up_status(f, self._today) == status
+        )

@@ -7,17 +7,20 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from msjournal.safety import automatic
-from msjournal.storage import sqlcipher as encryption
-from msjournal.safety import health
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
+from msjournal.safety import automatic, health
+from msjournal.storage import sqlcipher as encryption
 from msjournal.storage.journal_lock import OpenInAnotherWindow, WindowClaim, claim_window
 from msjournal.storage.paths import resolve_journal
+
+if TYPE_CHECKING:
+    from msjournal.ui.main_window import MainWindow
 
 DEMO_YEARS = 3
 BACKUP_CHECK_MS = 5 * 60 * 1000
@@ -47,10 +50,14 @@ def _ask_passphrase(path: Path) -> str | None:
 def _unattended_refusal(path: Path, passphrase_needed: bool) -> str:
     """Why --quit-after-show (an automation flag) opened nothing instead of waiting in a dialog."""
     if passphrase_needed:
-        return (f"{path} is protected with a passphrase, and --quit-after-show never asks for "
-                f"it; nothing was opened.")
-    return (f"{path} did not pass the quick check, and --quit-after-show does not offer the "
-            f"restore dialog; it was left untouched. Run 'msjournal check' for details.")
+        return (
+            f"{path} is protected with a passphrase, and --quit-after-show never asks for "
+            f"it; nothing was opened."
+        )
+    return (
+        f"{path} did not pass the quick check, and --quit-after-show does not offer the "
+        f"restore dialog; it was left untouched. Run 'msjournal check' for details."
+    )
 
 
 def _open_demo() -> tuple[Journal, Path]:
@@ -91,13 +98,15 @@ def open_journal(args: argparse.Namespace) -> tuple[Journal, Path | None]:
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):  # a non-widget Qt application was made before
+        raise RuntimeError("msjournal's window needs a QApplication")
     app.setApplicationName("msjournal")
     app.setOrganizationName("msjournal")
     app.setApplicationDisplayName("msjournal")
     from msjournal.ui.appearance import apply_text_size
 
-    apply_text_size(app)  # type: ignore[arg-type]
-    return app  # type: ignore[return-value]
+    apply_text_size(app)
+    return app
 
 
 def _refuse(message: str, show_box: bool = True) -> int:
@@ -108,9 +117,9 @@ def _refuse(message: str, show_box: bool = True) -> int:
     return 1
 
 
-def _keep_backing_up(app: QApplication, window: object) -> QTimer:
+def _keep_backing_up(app: QApplication, window: MainWindow) -> QTimer:
     timer = QTimer(app)
-    timer.timeout.connect(lambda: automatic.backup_if_due(window.journal))  # type: ignore[attr-defined]
+    timer.timeout.connect(lambda: automatic.backup_if_due(window.journal))
     timer.start(BACKUP_CHECK_MS)
     return timer
 
@@ -150,16 +159,17 @@ def run_window(args: argparse.Namespace) -> int:
             shutil.rmtree(demo_folder, ignore_errors=True)
 
 
-def _watch_for_changes(app: QApplication, window: object) -> QTimer:
+def _watch_for_changes(app: QApplication, window: MainWindow) -> QTimer:
     """Commands may write to the journal while the window is open: show what they wrote."""
     timer = QTimer(app)
-    timer.timeout.connect(window.refresh_if_changed_elsewhere)  # type: ignore[attr-defined]
+    timer.timeout.connect(window.refresh_if_changed_elsewhere)
     timer.start(CHANGES_CHECK_MS)
     return timer
 
 
-def _show(app: QApplication, journal: Journal, demo: bool, unattended: bool,
-          claim: WindowClaim) -> int:
+def _show(
+    app: QApplication, journal: Journal, demo: bool, unattended: bool, claim: WindowClaim
+) -> int:
     from msjournal.ui.main_window import MainWindow
     from msjournal.ui.single_window import WindowOwnership
 

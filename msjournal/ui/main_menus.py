@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -10,12 +11,16 @@ from PySide6.QtWidgets import QMenu
 from msjournal.ui import file_actions
 from msjournal.ui.window_protocol import JournalWindow
 
-
 Keys = QKeySequence.StandardKey | str | None
 
 
-def _add(menu: QMenu, text: str, slot: Callable[[], object], keys: Keys = None,
-         fallback: str | None = None) -> QAction:
+def _add(
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    keys: Keys = None,
+    fallback: str | None = None,
+) -> QAction:
     action = QAction(text, menu)
     sequence = QKeySequence(keys) if keys is not None else QKeySequence()
     if sequence.isEmpty() and fallback:
@@ -32,14 +37,21 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
     std = QKeySequence.StandardKey
 
     file = bar.addMenu("&File")
-    actions["open"] = _add(file, "&Open another journal…", lambda: file_actions.open_other_journal(window), std.Open)
+    actions["open"] = _add(
+        file, "&Open another journal…", lambda: file_actions.open_other_journal(window), std.Open
+    )
     file.addSeparator()
     _add(file, "Prepare appointment &summary…", lambda: file_actions.prepare_summary(window))
-    actions["print"] = _add(file, "&Print summary…", lambda: file_actions.print_summary(window), std.Print)
+    actions["print"] = _add(
+        file, "&Print summary…", lambda: file_actions.print_summary(window), std.Print
+    )
     export = file.addMenu("&Export")
-    for kind, text in (("json", "&JSON (everything)"), ("csv", "&CSV (spreadsheet)"),
-                       ("ics", "Calendar (.&ics)")):
-        _add(export, text, lambda k=kind: file_actions.export(window, k))
+    for kind, text in (
+        ("json", "&JSON (everything)"),
+        ("csv", "&CSV (spreadsheet)"),
+        ("ics", "Calendar (.&ics)"),
+    ):
+        _add(export, text, partial(file_actions.export, window, kind))
     _add(file, "&Import journal file…", lambda: file_actions.import_file(window))
     file.addSeparator()
     _add(file, "&Back up now", lambda: file_actions.backup_now(window))
@@ -54,19 +66,23 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
     _add(edit, "&Delete selected entry\tDel", window.delete_selected)
     _add(edit, "&Mark follow-up done", window.mark_selected_done)
     edit.addSeparator()
-    actions["find"] = _add(edit, "&Find in journal…", window.find, std.Find)
+    actions["find"] = _add(edit, "&Find in journal…", window.find_in_journal, std.Find)
     actions["settings"] = _add(edit, "Se&ttings…", window.open_settings, std.Preferences, "Ctrl+,")
 
     log = bar.addMenu("&Log")
-    for kind, text, keys in (("inf", "&Infusion…", "Ctrl+I"), ("se", "&Side effect…", "Ctrl+E"),
-                             ("t", "&Temperature…", "Ctrl+T"), ("f", "&Follow-up…", "Ctrl+U")):
-        actions[f"log_{kind}"] = _add(log, text, lambda k=kind: window.entry_actions.log(k), keys)
+    for kind, text, keys in (
+        ("inf", "&Infusion…", "Ctrl+I"),
+        ("se", "&Side effect…", "Ctrl+E"),
+        ("t", "&Temperature…", "Ctrl+T"),
+        ("f", "&Follow-up…", "Ctrl+U"),
+    ):
+        actions[f"log_{kind}"] = _add(log, text, partial(window.entry_actions.log, kind), keys)
     log.addSeparator()
     _add(log, "Therapy &plan and checklist…", window.change_plan)
 
     view = bar.addMenu("&View")
     for index, text in enumerate(("&Today", "&Journal", "&Alerts", "T&rends")):
-        _add(view, text, lambda i=index: window.show_page(i), f"Ctrl+{index + 1}")
+        _add(view, text, partial(window.show_page, index), f"Ctrl+{index + 1}")
     view.addSeparator()
     _add(view, "&Larger text", lambda: window.step_text_size(1), std.ZoomIn, "Ctrl++")
     _add(view, "&Smaller text", lambda: window.step_text_size(-1), std.ZoomOut, "Ctrl+-")

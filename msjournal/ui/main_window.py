@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.rules.alerts import Alert
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
+from msjournal.rules.alerts import Alert
 from msjournal.ui import preferences
-from msjournal.ui.widgets.alert_widgets import AlertBanner
 from msjournal.ui.alerts_view import AlertsView
 from msjournal.ui.appearance import apply_text_size
 from msjournal.ui.entry_actions import EntryActions
@@ -27,6 +26,7 @@ from msjournal.ui.journal_view import JournalView
 from msjournal.ui.main_menus import build_menus
 from msjournal.ui.today_view import TodayView
 from msjournal.ui.trends_page import TrendsPage
+from msjournal.ui.widgets.alert_widgets import AlertBanner
 
 if TYPE_CHECKING:
     from msjournal.ui.dialogs.plan_dialog import PlanDialog
@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 
 BANNER_LEVELS = ("urgent", "consult")
 DEFAULT_SIZE = (1100, 760)
+
+
+def _apply_text_size() -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # always, while the window is shown
+        apply_text_size(app)
 
 
 class MainWindow(QMainWindow):
@@ -51,8 +57,12 @@ class MainWindow(QMainWindow):
         self.trends = TrendsPage(journal)
         self.pages = QTabWidget()
         self.pages.setAccessibleName("Pages")
-        for page, title in ((self.today, "&Today"), (self.journal_view, "&Journal"),
-                            (self.alerts_view, "&Alerts"), (self.trends, "T&rends")):
+        for page, title in (
+            (self.today, "&Today"),
+            (self.journal_view, "&Journal"),
+            (self.alerts_view, "&Alerts"),
+            (self.trends, "T&rends"),
+        ):
             self.pages.addTab(page, title)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -155,15 +165,16 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         self.entry_actions.undo_delete()
 
-    def find(self) -> None:
+    def find_in_journal(self) -> None:
         self.show_page(1)
         self.journal_view.focus_search()
 
     def open_settings(self) -> SettingsDialog:
         from msjournal.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.journal, self, open_other=self._open_other,
-                                change_plan=self.change_plan)
+        dialog = SettingsDialog(
+            self.journal, self, open_other=self._open_other, change_plan=self.change_plan
+        )
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
         dialog.unit.setFocus()
@@ -176,7 +187,7 @@ class MainWindow(QMainWindow):
         open_other_journal(self)
 
     def _settings_saved(self) -> None:
-        apply_text_size(QApplication.instance())  # type: ignore[arg-type]
+        _apply_text_size()
         self.refresh()
 
     def change_plan(self) -> PlanDialog:
@@ -188,13 +199,13 @@ class MainWindow(QMainWindow):
         for settings in self.findChildren(SettingsDialog):
             dialog.accepted.connect(settings.refresh_plan)
         self.entry_actions.dialog = dialog
-        return dialog  # type: ignore[return-value]
+        return dialog
 
     def step_text_size(self, step: int) -> None:
         names = list(preferences.TEXT_SIZES)
         index = min(max(names.index(preferences.text_size()) + step, 0), len(names) - 1)
         preferences.set_text_size(names[index])
-        apply_text_size(QApplication.instance())  # type: ignore[arg-type]
+        _apply_text_size()
         self.statusBar().showMessage(f"Text size: {preferences.TEXT_SIZES[names[index]][0]}", 5000)
 
     def refresh_if_changed_elsewhere(self) -> None:

@@ -1,11 +1,16 @@
-"""Preferences of this computer (not of the journal): text size and window geometry, via QSettings."""
+"""Preferences of this computer (not of the journal): text size and window geometry, via
+QSettings."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-TEXT_SIZES = {"normal": ("Normal", 1.0), "large": ("Large", 1.2), "larger": ("Larger", 1.4),
-              "largest": ("Largest", 1.7)}
+TEXT_SIZES = {
+    "normal": ("Normal", 1.0),
+    "large": ("Large", 1.2),
+    "larger": ("Larger", 1.4),
+    "largest": ("Largest", 1.7),
+}
 DEFAULT_TEXT_SIZE = "normal"
 
 

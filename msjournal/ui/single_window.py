@@ -85,22 +85,35 @@ def ask_first_window_to_show(journal_path: Path, wait: float = WAIT_SECONDS) -> 
     request.unlink(missing_ok=True)
     return answered
 
+
 def explain_second_window(parent: QWidget | None, error: OpenInAnotherWindow) -> None:
     """Say that the journal is open elsewhere, and offer to show that window."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("This journal is already open")
-    box.setText(f"{error} Two windows on one journal could save over each other's changes, "
-                f"so this one does not open.")
+    box.setText(
+        f"{error} Two windows on one journal could save over each other's changes, "
+        f"so this one does not open."
+    )
     show = box.addButton("&Show the open window", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("&Close", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(show)
     box.exec()
     if box.clickedButton() is show and not ask_first_window_to_show(error.journal_path):
-        QMessageBox.information(parent, "This journal is already open",
-                                "The other window did not answer. Switch to it from the task "
-                                "bar, or close it and open the journal again.")
+        QMessageBox.information(
+            parent,
+            "This journal is already open",
+            "The other window did not answer. Switch to it from the task "
+            "bar, or close it and open the journal again.",
+        )
 
 
-__all__ = ["OpenInAnotherWindow", "WindowOwnership", "ask_first_window_to_show",
-           "bring_to_front", "claim_window", "explain_second_window", "request_path"]
+__all__ = [
+    "OpenInAnotherWindow",
+    "WindowOwnership",
+    "ask_first_window_to_show",
+    "bring_to_front",
+    "claim_window",
+    "explain_second_window",
+    "request_path",
+]

@@ -1,4 +1,5 @@
-"""Today, the landing view: alerts first (urgent first), then what is next, then what just happened."""
+"""Today, the landing view: alerts first (urgent first), then what is next, then what just
+happened."""
 
 from __future__ import annotations
 
@@ -15,18 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.rules.alerts import Alert, active_alerts
 from msjournal.model.catalog import Catalog
 from msjournal.model.dates import days_in_words, human_date
 from msjournal.model.records import JournalData
+from msjournal.rules.alerts import Alert, active_alerts
 from msjournal.rules.schedule import DueItem, due_items
 from msjournal.rules.timeline import severity_word
-from msjournal.ui.widgets.alert_widgets import AlertCard
 from msjournal.ui.appearance import heading
+from msjournal.ui.widgets.alert_widgets import AlertCard
 from msjournal.ui.widgets.flow_layout import flow_row
 
-ACTIONS = (("inf", "&Infusion", "Ctrl+I"), ("se", "Side &effect", "Ctrl+E"),
-           ("t", "&Temperature", "Ctrl+T"), ("f", "&Follow-up", "Ctrl+U"))
+ACTIONS = (
+    ("inf", "&Infusion", "Ctrl+I"),
+    ("se", "Side &effect", "Ctrl+E"),
+    ("t", "&Temperature", "Ctrl+T"),
+    ("f", "&Follow-up", "Ctrl+U"),
+)
 COMING_UP_LIMIT = 6
 
 
@@ -53,9 +58,12 @@ class Section(QFrame):
     def clear(self) -> None:
         while self._body.count():
             item = self._body.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # at once: never drawn over the new lines before it is deleted
-                item.widget().deleteLater()
+            if item is None:  # never: there was one to take
+                break
+            widget = item.widget()
+            if widget:
+                widget.hide()  # at once: never drawn over the new lines before it is deleted
+                widget.deleteLater()
 
     def add(self, widget: QWidget) -> QWidget:
         self._body.addWidget(widget)
@@ -66,7 +74,8 @@ class Section(QFrame):
         """The text shown, for tests and screen readers."""
         found = []
         for i in range(self._body.count()):
-            widget = self._body.itemAt(i).widget()
+            item = self._body.itemAt(i)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
                 found.append(widget.text())
             elif isinstance(widget, AlertCard):
@@ -134,9 +143,13 @@ class TodayView(QWidget):
         self.alerts.clear()
         self.shown_alerts = alerts
         if not alerts:
-            self.alerts.add(_text("No alerts from what you have recorded. If you feel unwell or "
-                                  "unsure, contact your care team; in an emergency, call your "
-                                  "local emergency number."))
+            self.alerts.add(
+                _text(
+                    "No alerts from what you have recorded. If you feel unwell or "
+                    "unsure, contact your care team; in an emergency, call your "
+                    "local emergency number."
+                )
+            )
         for alert in alerts:
             card = AlertCard(alert)
             card.acknowledgeRequested.connect(self.acknowledgeRequested)
@@ -146,17 +159,25 @@ class TodayView(QWidget):
         section = self.next_infusion
         section.clear()
         if item is None:
-            section.add(_text("No further infusion is scheduled. If you are starting a therapy, "
-                              "set it in Settings (Ctrl+,); otherwise your care team decides on "
-                              "any further dose."))
+            section.add(
+                _text(
+                    "No further infusion is scheduled. If you are starting a therapy, "
+                    "set it in Settings (Ctrl+,); otherwise your care team decides on "
+                    "any further dose."
+                )
+            )
             return
         state = "overdue" if item.overdue(today) else days_in_words(item.days_to_go(today))
         section.add(_text(f"<b>{item.title}</b>: {human_date(item.due)} ({state})"))
         if item.note:
             section.add(_text(item.note))
         if item.unverified:
-            section.add(_text("This uses a default interval; check it with your care team "
-                              "and set your own in Settings."))
+            section.add(
+                _text(
+                    "This uses a default interval; check it with your care team "
+                    "and set your own in Settings."
+                )
+            )
 
     def _show_coming_up(self, items: list[DueItem], today: date) -> None:
         section = self.coming_up
@@ -178,8 +199,12 @@ class TodayView(QWidget):
             return
         last = max(data.infusions, key=lambda i: i.start)
         ago = days_in_words((last.start.date() - today).days)
-        section.add(_text(f"<b>{catalog.treatment_name(last.treatment)}</b>: "
-                          f"{human_date(last.start.date())} at {last.start:%H:%M} ({ago})"))
+        section.add(
+            _text(
+                f"<b>{catalog.treatment_name(last.treatment)}</b>: "
+                f"{human_date(last.start.date())} at {last.start:%H:%M} ({ago})"
+            )
+        )
         where = " · ".join(p for p in (last.site, last.location) if p)
         if where:
             section.add(_text(where))
@@ -187,12 +212,17 @@ class TodayView(QWidget):
     def _show_ongoing(self, data: JournalData, catalog: Catalog) -> None:
         section = self.ongoing
         section.clear()
-        ongoing = sorted((s for s in data.side_effects if s.ongoing), key=lambda s: s.onset,
-                         reverse=True)
+        ongoing = sorted(
+            (s for s in data.side_effects if s.ongoing), key=lambda s: s.onset, reverse=True
+        )
         if not ongoing:
             section.add(_text("None recorded."))
         for effect in ongoing:
             name = catalog.symptom_name(effect.symptom, effect.other_label)
-            section.add(_text(f"<b>{name}</b>: {effect.severity} of 10 "
-                              f"({severity_word(effect.severity)}), since "
-                              f"{human_date(effect.onset.date())} {effect.onset:%H:%M}"))
+            section.add(
+                _text(
+                    f"<b>{name}</b>: {effect.severity} of 10 "
+                    f"({severity_word(effect.severity)}), since "
+                    f"{human_date(effect.onset.date())} {effect.onset:%H:%M}"
+                )
+            )

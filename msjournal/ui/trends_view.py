@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from msjournal.charts import drawing as charts
-from msjournal.rules import trends
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
 from msjournal.model.records import JournalData
+from msjournal.rules import trends
 from msjournal.ui.widgets.chart_canvas import ChartCanvas
+from msjournal.ui.widgets.fields import to_date
 
 KIND_NAMES = {
     "severity": "Side effects over time",
@@ -40,8 +41,13 @@ KIND_NAMES = {
     "cycle": "Through the infusion cycle",
     "per-infusion": "Side effects per infusion",
 }
-PERIODS = (("Last 3 months", 91), ("Last 6 months", 182), ("Last year", 365), ("All", None),
-           ("Custom dates", -1))
+PERIODS = (
+    ("Last 3 months", 91),
+    ("Last 6 months", 182),
+    ("Last year", 365),
+    ("All", None),
+    ("Custom dates", -1),
+)
 DEFAULT_PERIOD = 2
 DEBOUNCE_MS = 250
 SIDE_WIDTH = 360
@@ -66,20 +72,24 @@ class TrendsView(QWidget):
     # ----- building -----
 
     def _build(self) -> None:
-        self.kind = QComboBox(accessibleName="Chart")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Chart")
         for kind in charts.CHART_KINDS:
             self.kind.addItem(KIND_NAMES[kind], kind)
-        self.period = QComboBox(accessibleName="Period")
+        self.period = QComboBox()
+        self.period.setAccessibleName("Period")
         for name, days in PERIODS:
             self.period.addItem(name, days)
         self.period.setCurrentIndex(DEFAULT_PERIOD)
         self.date_from = self._date_edit("From date")
         self.date_to = self._date_edit("To date")
-        self.symptoms = QListWidget(accessibleName="Symptoms to chart")
+        self.symptoms = QListWidget()
+        self.symptoms.setAccessibleName("Symptoms to chart")
         self.symptoms.setMinimumWidth(220)
         self.symptoms.setWordWrap(True)
         self.symptoms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.cycles = QComboBox(accessibleName="Which cycles")
+        self.cycles = QComboBox()
+        self.cycles.setAccessibleName("Which cycles")
         self.each_cycle = QCheckBox("Draw each cycle too")
         self.canvas = ChartCanvas(self)
         self.pointed = QLabel(POINT_HINT, wordWrap=True)
@@ -102,7 +112,9 @@ class TrendsView(QWidget):
         super().changeEvent(event)
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(calendarPopup=True, accessibleName=name)
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setAccessibleName(name)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setDate(QDate.currentDate())
         return edit
@@ -121,7 +133,9 @@ class TrendsView(QWidget):
         controls.addRow(self.save_button)
         controls.addRow(self.status)
         for combo in (self.kind, self.period, self.cycles):  # sized to the chart names, not wider
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(CHART_NAME_CHARS)
         self.side = side = QWidget()
         side.setLayout(controls)
@@ -132,10 +146,15 @@ class TrendsView(QWidget):
         row = QHBoxLayout(self)
         row.addWidget(side)
         row.addLayout(chart, 1)
-        for first, second in ((self.kind, self.period), (self.period, self.date_from),
-                              (self.date_from, self.date_to), (self.date_to, self.symptoms),
-                              (self.symptoms, self.cycles), (self.cycles, self.each_cycle),
-                              (self.each_cycle, self.save_button)):
+        for first, second in (
+            (self.kind, self.period),
+            (self.period, self.date_from),
+            (self.date_from, self.date_to),
+            (self.date_to, self.symptoms),
+            (self.symptoms, self.cycles),
+            (self.cycles, self.each_cycle),
+            (self.each_cycle, self.save_button),
+        ):
             QWidget.setTabOrder(first, second)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
@@ -171,10 +190,14 @@ class TrendsView(QWidget):
         self.symptoms.clear()
         for symptom in logged:
             labels = [e.other_label for e in self.data.side_effects if e.symptom == symptom]
-            item = QListWidgetItem(self.journal.catalog.symptom_name(symptom, next(filter(None, labels), "")))
+            item = QListWidgetItem(
+                self.journal.catalog.symptom_name(symptom, next(filter(None, labels), ""))
+            )
             item.setData(Qt.ItemDataRole.UserRole, symptom)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if symptom in wanted else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if symptom in wanted else Qt.CheckState.Unchecked
+            )
             self.symptoms.addItem(item)
         if self.symptoms.count():
             self.symptoms.setCurrentRow(0)
@@ -182,7 +205,11 @@ class TrendsView(QWidget):
 
     def chosen_symptoms(self) -> list[str]:
         items = (self.symptoms.item(row) for row in range(self.symptoms.count()))
-        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
 
     def chosen_kind(self) -> str:
         return str(self.kind.currentData())
@@ -192,7 +219,7 @@ class TrendsView(QWidget):
         if days is None:
             return None, None
         if days < 0:
-            return self.date_from.date().toPython(), self.date_to.date().toPython()
+            return to_date(self.date_from.date()), to_date(self.date_to.date())
         today = date.today()
         return today - timedelta(days=days), today
 
@@ -244,34 +271,53 @@ class TrendsView(QWidget):
         self._timer.stop()
         start, end = self.chosen_range()
         if start and end and start > end:
-            self.status.setText("The From date is after the To date: choose a From date on or before it.")
+            self.status.setText(
+                "The From date is after the To date: choose a From date on or before it."
+            )
             return
         self.status.setText("")
         kind = self.chosen_kind()
         symptoms = None if kind == "temperature" else self.chosen_symptoms()
         single = self.cycles.currentIndex() - 1
         self.last_drawn = self.canvas.show_chart(
-            kind, self.data, self.journal.catalog, start, end, symptoms, self.theme(),
-            cycle=single if single >= 0 else None, each_cycle=self.each_cycle.isChecked())
+            kind,
+            self.data,
+            self.journal.catalog,
+            start,
+            end,
+            symptoms,
+            self.theme(),
+            cycle=single if single >= 0 else None,
+            each_cycle=self.each_cycle.isChecked(),
+        )
         self.redraws += 1
 
     def theme(self) -> charts.ChartTheme:
         window = self.palette().color(QPalette.ColorRole.Window)
         size = max(12.0, self.font().pointSizeF())
-        return charts.ChartTheme.dark(size) if window.lightness() < 128 else charts.ChartTheme.light(size)
+        return (
+            charts.ChartTheme.dark(size)
+            if window.lightness() < 128
+            else charts.ChartTheme.light(size)
+        )
 
     # ----- saving -----
 
     def ask_save(self) -> None:
         suggested = f"msjournal-{self.chosen_kind()}-{date.today().isoformat()}.png"
         name, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Save chart as image", str(Path.home() / suggested),
-            "PNG image (*.png);;SVG image (*.svg)")
+            self,
+            "Save chart as image",
+            str(Path.home() / suggested),
+            "PNG image (*.png);;SVG image (*.svg)",
+        )
         if not name:
             return
         path = Path(name)
         if path.suffix.lower() not in charts.SAVE_FORMATS:
-            path = path.with_name(path.name + (".svg" if "svg" in chosen_filter.lower() else ".png"))
+            path = path.with_name(
+                path.name + (".svg" if "svg" in chosen_filter.lower() else ".png")
+            )
         try:
             written = self.save_to(path)
         except JournalError as error:
@@ -282,12 +328,22 @@ class TrendsView(QWidget):
     def save_to(self, path: Path) -> Path:
         """Write the chart as shown (light colours, large text) to a PNG or SVG file."""
         if path.suffix.lower() not in charts.SAVE_FORMATS:
-            raise JournalError(f"{path}: a chart is saved as .png or .svg; choose a name ending in one.")
+            raise JournalError(
+                f"{path}: a chart is saved as .png or .svg; choose a name ending in one."
+            )
         start, end = self.chosen_range()
         kind = self.chosen_kind()
         figure = charts.new_figure(10.0, 5.6)
         single = self.cycles.currentIndex() - 1
-        charts.draw_chart(kind, figure, self.data, self.journal.catalog, start, end,
-                          None if kind == "temperature" else self.chosen_symptoms(),
-                          cycle=single if single >= 0 else None, each_cycle=self.each_cycle.isChecked())
+        charts.draw_chart(
+            kind,
+            figure,
+            self.data,
+            self.journal.catalog,
+            start,
+            end,
+            None if kind == "temperature" else self.chosen_symptoms(),
+            cycle=single if single >= 0 else None,
+            each_cycle=self.each_cycle.isChecked(),
+        )
         return charts.write_figure(figure, path)

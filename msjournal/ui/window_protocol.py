@@ -3,17 +3,21 @@ on msjournal.ui.main_window (which builds them: that would be an import circle).
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QMenuBar, QWidget
 
 from msjournal.journal import Journal
 
+if TYPE_CHECKING:
+    from msjournal.ui.entry_actions import EntryActions
+    from msjournal.ui.single_window import WindowOwnership
+
 
 class JournalWindow(Protocol):
     journal: Journal
-    ownership: Any  # msjournal.ui.single_window.WindowOwnership, once the window is shown
-    entry_actions: Any  # msjournal.ui.entry_actions.EntryActions
+    ownership: WindowOwnership | None  # set once the window is shown
+    entry_actions: EntryActions
 
     def menuBar(self) -> QMenuBar: ...  # noqa: N802 (Qt's name)
 
@@ -29,9 +33,9 @@ class JournalWindow(Protocol):
 
     def about(self) -> None: ...
 
-    def change_plan(self) -> Any: ...
+    def change_plan(self) -> object: ...
 
-    def open_settings(self) -> Any: ...
+    def open_settings(self) -> object: ...
 
     def edit_selected(self) -> None: ...
 
@@ -41,7 +45,7 @@ class JournalWindow(Protocol):
 
     def undo_delete(self) -> None: ...
 
-    def find(self) -> None: ...
+    def find_in_journal(self) -> None: ...
 
 
 def as_widget(window: JournalWindow) -> QWidget:

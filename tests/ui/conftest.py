@@ -36,8 +36,12 @@ class Keyboard:
     def type(self, text: str) -> None:
         self.qtbot.keyClicks(focused(), text)  # type: ignore[attr-defined]
 
-    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-              times: int = 1) -> None:
+    def press(
+        self,
+        key: Qt.Key,
+        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+        times: int = 1,
+    ) -> None:
         for _ in range(times):
             self.qtbot.keyClick(focused(), key, modifier)  # type: ignore[attr-defined]
 
@@ -55,8 +59,11 @@ class Keyboard:
         from PySide6.QtGui import QKeySequence
 
         combo = QKeySequence(text)[0]
-        self.qtbot.keyClick(QApplication.focusWidget() or target,  # type: ignore[attr-defined]
-                            combo.key(), combo.keyboardModifiers())
+        self.qtbot.keyClick(
+            QApplication.focusWidget() or target,  # type: ignore[attr-defined]
+            combo.key(),
+            combo.keyboardModifiers(),
+        )
 
 
 @pytest.fixture
@@ -73,11 +80,26 @@ def show_active(qtbot: object, widget: QWidget) -> None:
 @pytest.fixture
 def planned_journal(journal: Journal) -> Journal:
     """A journal on natalizumab with one earlier infusion (site and centre to default from)."""
-    journal.set_plan({"treatment": "natalizumab", "started": "2025-01-01",
-                      "evaluation_done": True, "risks_discussed": True})
-    journal.add("inf", {"treatment": "natalizumab", "start": "2025-01-02T09:00",
-                        "site": "left forearm", "location": "City Infusion Centre", "dose": "300",
-                        "dose_unit": "mg", "dose_number": "1"})
+    journal.set_plan(
+        {
+            "treatment": "natalizumab",
+            "started": "2025-01-01",
+            "evaluation_done": True,
+            "risks_discussed": True,
+        }
+    )
+    journal.add(
+        "inf",
+        {
+            "treatment": "natalizumab",
+            "start": "2025-01-02T09:00",
+            "site": "left forearm",
+            "location": "City Infusion Centre",
+            "dose": "300",
+            "dose_unit": "mg",
+            "dose_number": "1",
+        },
+    )
     return journal
 
 

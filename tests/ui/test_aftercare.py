@@ -10,7 +10,9 @@ from tests.conftest import NOW
 
 def test_warning_signs_open_from_the_keyboard(qtbot, journal) -> None:
     """The warning signs are one key away: emergency ones say to get help now."""
-    infusion = journal.add("inf", {"treatment": "natalizumab", "start": "2026-06-15T09:00"}, now=NOW)
+    infusion = journal.add(
+        "inf", {"treatment": "natalizumab", "start": "2026-06-15T09:00"}, now=NOW
+    )
     dialog = AftercareDialog(journal, infusion)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -29,5 +31,7 @@ def test_observation_time_follows_the_treatment(qtbot, journal) -> None:
 
     alem = journal.add("inf", {"treatment": "alemtuzumab", "start": "2026-06-15T09:00"}, now=NOW)
     assert any("at least 2 hours" in line for line in aftercare_lines(journal, alem))
-    steroid = journal.add("inf", {"treatment": "iv_methylprednisolone", "start": "2026-06-14T09:00"}, now=NOW)
+    steroid = journal.add(
+        "inf", {"treatment": "iv_methylprednisolone", "start": "2026-06-14T09:00"}, now=NOW
+    )
     assert not any("watched for at least" in line for line in aftercare_lines(journal, steroid))

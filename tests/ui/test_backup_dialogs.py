@@ -10,9 +10,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from msjournal.safety import backups
-from msjournal.safety import health
 from msjournal.journal import Journal
+from msjournal.safety import backups, health
 from msjournal.storage.paths import backups_dir
 from msjournal.ui.dialogs.backup_dialogs import DamagedJournalDialog, RestoreDialog, backup_now
 from tests.safety_helpers import TEMPERATURE, assert_private, digest, filled_journal
@@ -36,7 +35,9 @@ def message_boxes(qtbot) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
     timer.stop()
 
 
-def test_backup_now_makes_a_backup_and_says_where(journal: Journal, message_boxes: list[str]) -> None:
+def test_backup_now_makes_a_backup_and_says_where(
+    journal: Journal, message_boxes: list[str]
+) -> None:
     """Back up now writes a private backup and tells the person where it is."""
     journal.add_temperature(TEMPERATURE)
     backup_now(None, journal)
@@ -68,7 +69,8 @@ def two_backups(journal_path: Path) -> tuple[Journal, str, str]:
 
 
 def test_restore_older_backup_with_keyboard(qtbot, two_backups, message_boxes) -> None:  # type: ignore[no-untyped-def]
-    """Down arrow picks the older backup, Enter restores it after a confirmation; the journal opens."""
+    """Down arrow picks the older backup, Enter restores it after a confirmation;
+    the journal opens."""
     journal, older, _ = two_backups
     path = journal.path
     current = digest(path)
@@ -93,7 +95,8 @@ def test_restore_older_backup_with_keyboard(qtbot, two_backups, message_boxes) -
 
 
 def test_bad_file_cannot_be_restored(qtbot, two_backups, tmp_path: Path, message_boxes) -> None:  # type: ignore[no-untyped-def]
-    """A file that is not a backup shows why, Restore stays disabled, Escape leaves all as it was."""
+    """A file that is not a backup shows why, Restore stays disabled,
+    Escape leaves all as it was."""
     journal, _, _ = two_backups
     before = digest(journal.path)
     bad = tmp_path / "holiday.pdf"

@@ -120,7 +120,9 @@ def test_infusion_in_the_future_is_refused(qtbot, planned_journal, keyboard) -> 
     assert len(planned_journal.infusions()) == 1
 
 
-def test_half_a_blood_pressure_shows_the_measurements_page(qtbot, planned_journal, keyboard) -> None:
+def test_half_a_blood_pressure_shows_the_measurements_page(
+    qtbot, planned_journal, keyboard
+) -> None:
     """An error on the second page switches to that page and puts the cursor on the field."""
     dialog = _open(qtbot, InfusionDialog, planned_journal)
     dialog.vitals["before"]["systolic"].setText("120")
@@ -149,7 +151,13 @@ def test_follow_up_needs_a_title(qtbot, journal, keyboard) -> None:
 def test_tab_order_follows_the_form(qtbot, journal, keyboard) -> None:
     """Tab walks the follow-up form from top to bottom, then to the buttons."""
     dialog = _open(qtbot, FollowUpDialog, journal)
-    expected = [dialog.kind_box, dialog.title, dialog.due, dialog.with_whom, dialog.done_field.check]
+    expected = [
+        dialog.kind_box,
+        dialog.title,
+        dialog.due,
+        dialog.with_whom,
+        dialog.done_field.check,
+    ]
     seen = [focused()]
     for _ in expected[1:]:
         keyboard.tab()
@@ -182,7 +190,11 @@ def test_plan_checklist_is_recorded(qtbot, journal, keyboard) -> None:
     keyboard.press(Qt.Key.Key_Space)
     keyboard.enter()
     plan = journal.plan()
-    assert (plan.treatment, plan.evaluation_done, plan.risks_discussed) == ("ocrelizumab", True, True)
+    assert (plan.treatment, plan.evaluation_done, plan.risks_discussed) == (
+        "ocrelizumab",
+        True,
+        True,
+    )
     assert QApplication.activeModalWidget() is None
 
 

@@ -8,15 +8,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from msjournal.demo import build_demo
 from msjournal.exchange.journal_format import dumps
 from msjournal.journal import Journal
-from msjournal.ui.dialogs import exchange_dialogs
-from msjournal.ui.dialogs import summary_dialog
+from msjournal.ui.dialogs import exchange_dialogs, summary_dialog
 from msjournal.ui.dialogs.exchange_dialogs import export_dialog, import_dialog
 from msjournal.ui.dialogs.summary_dialog import SummaryDialog, prepare_summary, summary_document
 from tests.conftest import TODAY
@@ -37,8 +36,11 @@ def answer(qtbot, *handlers: Handler) -> None:
             return
         done.append(widget)
         widget.activateWindow()
-        seen.append(widget.text() if isinstance(widget, QMessageBox) else
-                    getattr(getattr(widget, "summary", None), "text", lambda: "")())
+        seen.append(
+            widget.text()
+            if isinstance(widget, QMessageBox)
+            else getattr(getattr(widget, "summary", None), "text", lambda: "")()
+        )
         queue.pop(0)(widget)
         if queue:
             QTimer.singleShot(20, check)
@@ -50,6 +52,7 @@ def press(key: Qt.Key) -> Handler:
     def handler(widget: QWidget) -> None:
         focus = QApplication.focusWidget()
         QtBot.keyClick(focus if focus is not None and widget.isAncestorOf(focus) else widget, key)
+
     return handler
 
 
@@ -68,8 +71,9 @@ def demo_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_import_previews_counts_and_enter_imports(qtbot, journal: Journal, demo_file: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_previews_counts_and_enter_imports(
+    qtbot, journal: Journal, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The preview counts new entries per type; Enter imports them all."""
     monkeypatch.setattr(exchange_dialogs, "choose_open_path", lambda parent: demo_file)
     data = build_demo(1, today=TODAY)
@@ -80,8 +84,9 @@ def test_import_previews_counts_and_enter_imports(qtbot, journal: Journal, demo_
     assert len(journal.infusions()) == len(data.infusions)
 
 
-def test_import_preview_says_what_is_already_there(qtbot, journal: Journal, demo_file: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_preview_says_what_is_already_there(
+    qtbot, journal: Journal, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Importing the same file twice: the preview says everything is already in the journal."""
     monkeypatch.setattr(exchange_dialogs, "choose_open_path", lambda parent: demo_file)
     answer(qtbot, ENTER, ENTER)
@@ -92,8 +97,9 @@ def test_import_preview_says_what_is_already_there(qtbot, journal: Journal, demo
     assert "0 new infusions (" in seen[0] and "already in your journal" in seen[0]
 
 
-def test_escape_on_the_preview_imports_nothing(qtbot, journal: Journal, demo_file: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_escape_on_the_preview_imports_nothing(
+    qtbot, journal: Journal, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Escape closes the preview and the journal stays empty."""
     monkeypatch.setattr(exchange_dialogs, "choose_open_path", lambda parent: demo_file)
     answer(qtbot, ESCAPE)
@@ -101,8 +107,9 @@ def test_escape_on_the_preview_imports_nothing(qtbot, journal: Journal, demo_fil
     assert journal.is_empty()
 
 
-def test_bad_file_is_refused_naming_record_field_and_reason(qtbot, journal: Journal, demo_file: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_file_is_refused_naming_record_field_and_reason(
+    qtbot, journal: Journal, demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One bad record refuses the whole file with its id, the field and why; nothing is added."""
     document = json.loads(demo_file.read_text(encoding="utf-8"))
     document["side_effects"][2]["severity"] = 12
@@ -116,12 +123,12 @@ def test_bad_file_is_refused_naming_record_field_and_reason(qtbot, journal: Jour
     assert journal.is_empty()
 
 
-def test_export_dialog_writes_the_chosen_file(qtbot, journal: Journal, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_dialog_writes_the_chosen_file(
+    qtbot, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Choosing a name writes the calendar file there and says so; Enter closes the note."""
     journal.add_records(build_demo(1, today=TODAY))
-    monkeypatch.setattr(exchange_dialogs, "choose_save_path",
-                        lambda *args: tmp_path / "due")
+    monkeypatch.setattr(exchange_dialogs, "choose_save_path", lambda *args: tmp_path / "due")
     answer(qtbot, ENTER)
     written = export_dialog(None, journal, "ics")
     assert written == tmp_path / "due.ics"
@@ -160,8 +167,9 @@ def test_summary_dialog_refuses_a_reversed_period(qtbot, journal: Journal, keybo
     assert "must start before it ends" in dialog.error.text()
 
 
-def test_prepare_summary_writes_the_pdf_and_offers_to_open_it(qtbot, journal: Journal, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_prepare_summary_writes_the_pdf_and_offers_to_open_it(
+    qtbot, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Enter on the period, a file name, then 'Open it now?' answered with Escape."""
     journal.add_records(build_demo(1, today=TODAY))
     monkeypatch.setattr(summary_dialog, "choose_save_path", lambda *args: tmp_path / "visit")

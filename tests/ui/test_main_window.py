@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from msjournal.ui.dialogs.aftercare_dialog import AftercareDialog
-from msjournal.ui.widgets.alert_widgets import UrgentAlertDialog
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
 from msjournal.ui.dialogs.temperature_dialog import TemperatureDialog
+from msjournal.ui.widgets.alert_widgets import UrgentAlertDialog
 from tests.ui.conftest import focused
 
 
@@ -67,14 +67,19 @@ def test_reminder_never_hides_an_urgent_alert(qtbot, window, journal) -> None:
     assert window.banner.alert.level == "urgent"
 
 
-def test_logging_an_infusion_offers_aftercare_and_next_dates(qtbot, window, planned_journal, keyboard) -> None:
-    """After an infusion: hydration and observation advice; Enter adds the next infusion as a follow-up."""
+def test_logging_an_infusion_offers_aftercare_and_next_dates(
+    qtbot, window, planned_journal, keyboard
+) -> None:
+    """After an infusion: hydration and observation advice;
+    Enter adds the next infusion as a follow-up."""
     window.refresh()
     keyboard.shortcut(window, "Ctrl+I")
     _modal(qtbot, EntryDialog)
     keyboard.enter()
     aftercare = _modal(qtbot, AftercareDialog)
-    text = " ".join(label.text() for label in aftercare.findChildren(type(window.today.date_heading)))
+    text = " ".join(
+        label.text() for label in aftercare.findChildren(type(window.today.date_heading))
+    )
     assert "fluids" in text and "at least 1 hour" in text and "emergency" in text
     keyboard.enter()
     titles = {(f.kind, f.title, f.task) for f in planned_journal.follow_ups()}
@@ -122,7 +127,9 @@ def test_search_narrows_the_journal(qtbot, window, journal, keyboard) -> None:
     assert "1 of 2" in window.journal_view.count_label.text()
 
 
-def test_acknowledged_alert_moves_to_the_history_with_its_note(qtbot, window, journal, keyboard) -> None:
+def test_acknowledged_alert_moves_to_the_history_with_its_note(
+    qtbot, window, journal, keyboard
+) -> None:
     """'Mark as seen' with a note takes the alert off Today; the history keeps it with the note."""
     taken = (datetime.now() - timedelta(hours=2)).isoformat(timespec="minutes")
     journal.add("t", {"taken": taken, "value": "38.6", "unit": "C"})
@@ -265,21 +272,32 @@ def _combo_text_fits(combo) -> bool:
 
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
-    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
-                 for i in range(combo.count()))
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    widest = max(
+        combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+    )
     return field.width() >= widest
 
 
-def test_treatment_filter_shows_its_whole_text_at_every_text_size(qtbot, planned_journal,
-                                                                   qapp) -> None:
-    """At 1100 px the Journal's treatment filter shows every treatment name in full, normal or largest."""
+def test_treatment_filter_shows_its_whole_text_at_every_text_size(
+    qtbot, planned_journal, qapp
+) -> None:
+    """At 1100 px the Journal's treatment filter shows every treatment name in full,
+    normal or largest."""
     from msjournal.ui.appearance import apply_text_size
     from msjournal.ui.main_window import MainWindow
 
-    planned_journal.add("inf", {"treatment": "iv_methylprednisolone", "start": "2025-02-01T09:00",
-                                "dose": "1000", "dose_unit": "mg"})
+    planned_journal.add(
+        "inf",
+        {
+            "treatment": "iv_methylprednisolone",
+            "start": "2025-02-01T09:00",
+            "dose": "1000",
+            "dose_unit": "mg",
+        },
+    )
     try:
         for size in ("normal", "largest"):
             apply_text_size(qapp, size)
@@ -289,9 +307,10 @@ def test_treatment_filter_shows_its_whole_text_at_every_text_size(qtbot, planned
             window.show()
             window.pages.setCurrentWidget(window.journal_view)
             combo = window.journal_view.treatment_filter
-            qtbot.waitUntil(lambda: combo.isVisible() and combo.count() == 3)
+            qtbot.waitUntil(lambda combo=combo: combo.isVisible() and combo.count() == 3)
             assert combo.currentText() == "All treatments"
-            qtbot.waitUntil(lambda: _combo_text_fits(combo))  # once the layout has settled
+            # once the layout has settled
+            qtbot.waitUntil(lambda combo=combo: _combo_text_fits(combo))
             window.close()
     finally:
         apply_text_size(qapp, "normal")

@@ -10,14 +10,17 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from msjournal.storage import sqlcipher as encryption
 from msjournal.journal import Journal
+from msjournal.storage import sqlcipher as encryption
 from msjournal.ui import idle_lock
 from msjournal.ui.dialogs import passphrase_dialogs
 from tests.ui.conftest import show_active
 
 PASSPHRASE = "correct horse battery"
-SKIP_REASON = "passphrase protection needs the optional sqlcipher3 package (pip install msjournal[encryption])"
+SKIP_REASON = (
+    "passphrase protection needs the optional sqlcipher3 package "
+    "(pip install msjournal[encryption])"
+)
 
 
 @pytest.fixture
@@ -44,6 +47,7 @@ def protected_window(qtbot: object, protected_path: Path) -> Iterator[object]:
 
 def _answer_questions(qtbot: object, answers: list[str | None], seen: list[str]) -> None:
     """Answer each passphrase question in turn: type and press Enter, or Escape for None."""
+
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QInputDialog):
@@ -73,7 +77,9 @@ def test_start_up_asks_again_after_a_wrong_passphrase(qtbot: object, protected_p
     assert all(s.endswith("|Password") for s in seen)
 
 
-def test_quit_at_the_question_exits_zero_without_writing(qtbot: object, protected_path: Path) -> None:
+def test_quit_at_the_question_exits_zero_without_writing(
+    qtbot: object, protected_path: Path
+) -> None:
     """Quit at the passphrase question: msjournal exits 0 and the folder is unchanged."""
     from msjournal.ui.launch import run_window
 
@@ -89,8 +95,9 @@ def _settings(window: object) -> object:
     return dialog
 
 
-def test_protect_from_settings(qtbot: object, window: object, keyboard: object,
-                               journal: Journal) -> None:
+def test_protect_from_settings(
+    qtbot: object, window: object, keyboard: object, journal: Journal
+) -> None:
     """Settings › Protect with a passphrase…, typed twice, encrypts the journal."""
     pytest.importorskip("sqlcipher3", reason=SKIP_REASON)
     settings = _settings(window)
@@ -109,8 +116,9 @@ def test_protect_from_settings(qtbot: object, window: object, keyboard: object,
     assert journal.temperatures() == []
 
 
-def test_different_passphrases_are_refused(qtbot: object, window: object, keyboard: object,
-                                           journal: Journal) -> None:
+def test_different_passphrases_are_refused(
+    qtbot: object, window: object, keyboard: object, journal: Journal
+) -> None:
     """Two different new passphrases: a message, the boxes emptied, nothing changed."""
     pytest.importorskip("sqlcipher3", reason=SKIP_REASON)
     settings = _settings(window)
@@ -126,20 +134,25 @@ def test_different_passphrases_are_refused(qtbot: object, window: object, keyboa
     assert PASSPHRASE not in dialog.error.text()
 
 
-def test_without_the_extra_settings_say_what_to_install(window: object,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_extra_settings_say_what_to_install(
+    window: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without sqlcipher3, Protect explains `pip install msjournal[encryption]`."""
     shown: list[str] = []
     monkeypatch.setattr(encryption, "available", lambda: False)
-    monkeypatch.setattr(passphrase_dialogs.QMessageBox, "information",
-                        lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(
+        passphrase_dialogs.QMessageBox,
+        "information",
+        lambda _parent, _title, text: shown.append(text),
+    )
     settings = _settings(window)
     settings.protect_button.click()
     assert shown and "pip install msjournal[encryption]" in shown[0]
 
 
-def test_remove_protection_asks_for_the_current_passphrase(qtbot: object, protected_window: object,
-                                                           keyboard: object) -> None:
+def test_remove_protection_asks_for_the_current_passphrase(
+    qtbot: object, protected_window: object, keyboard: object
+) -> None:
     """Remove protection with a wrong passphrase is refused; with the right one it is removed."""
     settings = _settings(protected_window)
     settings.remove_button.click()
@@ -178,8 +191,9 @@ def test_lock_is_off_by_default(protected_window: object) -> None:
     lock.stop()
 
 
-def test_idle_window_locks_and_unlocks_with_the_passphrase(qtbot: object, protected_window: object,
-                                                           keyboard: object) -> None:
+def test_idle_window_locks_and_unlocks_with_the_passphrase(
+    qtbot: object, protected_window: object, keyboard: object
+) -> None:
     """After the chosen minutes unused the window is covered; only the passphrase uncovers it."""
     idle_lock.set_lock_after_minutes(5)
     lock, clock = _lock(protected_window)

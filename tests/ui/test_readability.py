@@ -1,4 +1,5 @@
-"""Readability: large text fits a small screen, dialogs show every row, alerts stay legible in dark mode."""
+"""Readability: large text fits a small screen, dialogs show every row,
+alerts stay legible in dark mode."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from msjournal.rules.alerts import Alert
 from msjournal.journal import Journal
+from msjournal.rules.alerts import Alert
 from msjournal.ui.appearance import LEVEL_COLOURS, apply_text_size
 
 SMALL_SCREEN_WIDTH = 1024
@@ -20,8 +21,12 @@ SMALL_SCREEN_WIDTH = 1024
 def _luminance(colour: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -40,25 +45,41 @@ def largest_text(qapp: QApplication) -> Iterator[None]:
 def dark_palette(qapp: QApplication) -> Iterator[QPalette]:
     before = qapp.palette()
     dark = QPalette(before)
-    for role, value in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
-                        (QPalette.ColorRole.Base, "#17181a"), (QPalette.ColorRole.Text, "#e8eaed"),
-                        (QPalette.ColorRole.Button, "#303134"), (QPalette.ColorRole.ButtonText, "#e8eaed")):
+    for role, value in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#17181a"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303134"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+    ):
         dark.setColor(role, QColor(value))
     qapp.setPalette(dark)
     yield dark
     qapp.setPalette(before)
 
 
-def _alert(level: str, criterion: str = "Fever above 100 °F (37.8 °C), a sign of infection.") -> Alert:
-    return Alert("fever", level, "Temperature above your fever threshold",
-                 "You recorded 38.3 °C on Mon 23 Nov 2026 at 20:00. This meets the criterion: "
-                 f"{criterion} Contact your care team today.", "Contact your care team today.",
-                 criterion, ("t-1",), datetime(2026, 11, 23, 20, 0))
+def _alert(
+    level: str, criterion: str = "Fever above 100 °F (37.8 °C), a sign of infection."
+) -> Alert:
+    return Alert(
+        "fever",
+        level,
+        "Temperature above your fever threshold",
+        "You recorded 38.3 °C on Mon 23 Nov 2026 at 20:00. This meets the criterion: "
+        f"{criterion} Contact your care team today.",
+        "Contact your care team today.",
+        criterion,
+        ("t-1",),
+        datetime(2026, 11, 23, 20, 0),
+    )
 
 
-def test_log_buttons_wrap_so_largest_text_fits_a_1024_screen(qtbot: object, journal: Journal,
-                                                              largest_text: None) -> None:
-    """At the largest text size the Log buttons take a second line instead of widening the window."""
+def test_log_buttons_wrap_so_largest_text_fits_a_1024_screen(
+    qtbot: object, journal: Journal, largest_text: None
+) -> None:
+    """At the largest text size the Log buttons take a second line
+    instead of widening the window."""
     from msjournal.ui.main_window import MainWindow
 
     window = MainWindow(journal)
@@ -75,24 +96,40 @@ def test_log_buttons_wrap_so_largest_text_fits_a_1024_screen(qtbot: object, jour
     assert len({b.y() for b in buttons}) > 1, "the Log buttons should wrap onto a second line"
 
 
-def test_plan_dialog_shows_every_row_without_overlap(qtbot: object, largest_text: None,
-                                                    window: QWidget) -> None:
-    """At the largest text the plan dialog is tall enough for its wrapped text: no row covers another."""
+def test_plan_dialog_shows_every_row_without_overlap(
+    qtbot: object, largest_text: None, window: QWidget
+) -> None:
+    """At the largest text the plan dialog is tall enough for its wrapped text:
+    no row covers another."""
     dialog = window.change_plan()  # type: ignore[attr-defined]
     qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
-    fields = [dialog.treatment, dialog.started, dialog.interval, dialog.evaluation, dialog.risks,
-              dialog.notes]
-    boxes = [f.geometry().translated(f.parentWidget().mapTo(dialog, f.parentWidget().rect().topLeft()))
-             for f in fields]
+    fields = [
+        dialog.treatment,
+        dialog.started,
+        dialog.interval,
+        dialog.evaluation,
+        dialog.risks,
+        dialog.notes,
+    ]
+    boxes = [
+        f.geometry().translated(f.parentWidget().mapTo(dialog, f.parentWidget().rect().topLeft()))
+        for f in fields
+    ]
     for box, field in zip(boxes, fields, strict=True):
         assert dialog.rect().contains(box), f"{field.accessibleName()} is cut off"
-        assert field.height() >= field.minimumSizeHint().height(), f"{field.accessibleName()} is squeezed"
-    for first, second in zip(boxes, boxes[1:]):
+        assert field.height() >= field.minimumSizeHint().height(), (
+            f"{field.accessibleName()} is squeezed"
+        )
+    # neighbouring rows: the shifted list is one shorter, so the last box pairs with nothing
+    for first, second in zip(boxes, boxes[1:], strict=False):
         assert not first.intersects(second), "two rows of the plan dialog overlap"
 
 
-def test_alert_level_labels_stay_readable_on_a_dark_palette(qtbot: object, dark_palette: QPalette) -> None:
-    """Level labels are white on a strong colour (4.5:1 or better); other text follows the palette."""
+def test_alert_level_labels_stay_readable_on_a_dark_palette(
+    qtbot: object, dark_palette: QPalette
+) -> None:
+    """Level labels are white on a strong colour (4.5:1 or better);
+    other text follows the palette."""
     from msjournal.ui.widgets.alert_widgets import AlertCard
 
     white = QColor("white")

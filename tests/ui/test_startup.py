@@ -11,18 +11,25 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MSJOURNAL_DATA_DIR=str(data_dir),
-               XDG_CONFIG_HOME=str(data_dir / "config"))
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=120)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        MSJOURNAL_DATA_DIR=str(data_dir),
+        XDG_CONFIG_HOME=str(data_dir / "config"),
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+    )
 
 
 def test_demo_quit_after_show_exits_zero_without_matplotlib(tmp_path: Path) -> None:
     """`msjournal --demo --quit-after-show` paints once, exits 0, and never imports matplotlib."""
-    code = ("import sys\nfrom msjournal.cli.main import main\n"
-            "code = main(['--demo', '--quit-after-show'])\n"
-            "print('matplotlib' in sys.modules, 'reportlab' in sys.modules)\n"
-            "sys.exit(code)\n")
+    code = (
+        "import sys\nfrom msjournal.cli.main import main\n"
+        "code = main(['--demo', '--quit-after-show'])\n"
+        "print('matplotlib' in sys.modules, 'reportlab' in sys.modules)\n"
+        "sys.exit(code)\n"
+    )
     result = _run(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False False"
@@ -30,15 +37,21 @@ def test_demo_quit_after_show_exits_zero_without_matplotlib(tmp_path: Path) -> N
 
 def test_demo_never_touches_the_persons_journal(tmp_path: Path) -> None:
     """The demo opens a copy elsewhere: the person's data folder stays empty."""
-    result = _run("from msjournal.cli.main import main\nraise SystemExit(main(['--demo', '--quit-after-show']))",
-                  tmp_path)
+    result = _run(
+        "from msjournal.cli.main import main\n"
+        "raise SystemExit(main(['--demo', '--quit-after-show']))",
+        tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "journal.sqlite").exists()
 
 
 def test_own_journal_is_opened_by_default(tmp_path: Path) -> None:
     """Without --demo the window opens (and creates) the person's journal in the data folder."""
-    result = _run("from msjournal.cli.main import main\nraise SystemExit(main(['--quit-after-show']))", tmp_path)
+    result = _run(
+        "from msjournal.cli.main import main\nraise SystemExit(main(['--quit-after-show']))",
+        tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "journal.sqlite").exists()
 
@@ -47,9 +60,12 @@ def test_demo_folder_is_deleted_on_exit(tmp_path: Path) -> None:
     """The demo's temporary copy is gone once the window closes."""
     temp = tmp_path / "tmp"
     temp.mkdir()
-    code = ("import os, tempfile\n"
-            f"os.environ['TMPDIR'] = {str(temp)!r}\ntempfile.tempdir = None\n"
-            "from msjournal.cli.main import main\nraise SystemExit(main(['--demo', '--quit-after-show']))")
+    code = (
+        "import os, tempfile\n"
+        f"os.environ['TMPDIR'] = {str(temp)!r}\ntempfile.tempdir = None\n"
+        "from msjournal.cli.main import main\n"
+        "raise SystemExit(main(['--demo', '--quit-after-show']))"
+    )
     result = _run(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert list(temp.glob("msjournal-demo-*")) == []
@@ -58,8 +74,10 @@ def test_demo_folder_is_deleted_on_exit(tmp_path: Path) -> None:
 def _refused_without_dialog(journal: Path, tmp_path: Path) -> str:
     """Run --quit-after-show on `journal`; it must exit 1 at once and return its stderr."""
     before = journal.read_bytes()
-    code = ("from msjournal.cli.main import main\n"
-            f"raise SystemExit(main(['--journal', {str(journal)!r}, '--quit-after-show']))")
+    code = (
+        "from msjournal.cli.main import main\n"
+        f"raise SystemExit(main(['--journal', {str(journal)!r}, '--quit-after-show']))"
+    )
     result = _run(code, tmp_path)
     assert result.returncode == 1 and result.stdout == ""
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
@@ -76,7 +94,8 @@ def test_quit_after_show_refuses_an_encrypted_journal_without_asking(tmp_path: P
 
 
 def test_quit_after_show_refuses_a_damaged_journal_without_the_restore_dialog(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """A damaged journal with --quit-after-show: one line on stderr, exit 1, no dialog."""
     from msjournal.journal import Journal
 

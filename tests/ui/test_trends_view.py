@@ -21,16 +21,21 @@ def at(days_ago: int, hour: int = 9) -> str:
 
 @pytest.fixture
 def filled(journal: Journal) -> Journal:
-    journal.add_records(journal_data(
-        infusion("inf-1", at(300)), infusion("inf-2", at(60)), infusion("inf-3", at(32)),
-        infusion("inf-4", at(4)),
-        effect("se-1", "headache", at(60, 15), 5, infusion="inf-2"),
-        effect("se-2", "headache", at(32, 15), 4, infusion="inf-3"),
-        effect("se-3", "headache", at(4, 15), 3, infusion="inf-4"),
-        effect("se-4", "fatigue", at(37, 8), 6),
-        effect("se-5", "nausea", at(300, 10), 2, infusion="inf-1"),
-        reading("t-1", at(31, 8), "38.4"), reading("t-2", at(30, 8), "37.0"),
-    ))
+    journal.add_records(
+        journal_data(
+            infusion("inf-1", at(300)),
+            infusion("inf-2", at(60)),
+            infusion("inf-3", at(32)),
+            infusion("inf-4", at(4)),
+            effect("se-1", "headache", at(60, 15), 5, infusion="inf-2"),
+            effect("se-2", "headache", at(32, 15), 4, infusion="inf-3"),
+            effect("se-3", "headache", at(4, 15), 3, infusion="inf-4"),
+            effect("se-4", "fatigue", at(37, 8), 6),
+            effect("se-5", "nausea", at(300, 10), 2, infusion="inf-1"),
+            reading("t-1", at(31, 8), "38.4"),
+            reading("t-2", at(30, 8), "37.0"),
+        )
+    )
     return journal
 
 
@@ -60,8 +65,11 @@ def wait_for_redraw(qtbot, view: TrendsView, before: int) -> None:
 def test_opens_on_the_last_year_with_the_logged_symptoms(view: TrendsView) -> None:
     """The first chart shows a line for each logged symptom and every infusion of the past year."""
     assert view.period.currentText() == "Last year"
-    assert [view.symptoms.item(i).text() for i in range(view.symptoms.count())] == \
-        ["Headache", "Tiredness", "Feeling sick"]
+    assert [view.symptoms.item(i).text() for i in range(view.symptoms.count())] == [
+        "Headache",
+        "Tiredness",
+        "Feeling sick",
+    ]
     assert {"symptom:headache", "symptom:fatigue", "symptom:nausea"} <= set(gids(view))
     assert infusion_count(view) == 4
 
@@ -92,7 +100,8 @@ def test_period_keys_are_gathered_into_one_redraw(qtbot, view: TrendsView) -> No
 
 
 def test_custom_dates_changed_by_keyboard(qtbot, view: TrendsView) -> None:
-    """'Custom dates' enables the date boxes; a From date after the To date is explained, not drawn."""
+    """'Custom dates' enables the date boxes;
+    a From date after the To date is explained, not drawn."""
     view.period.setFocus()
     qtbot.keyClick(view.period, Qt.Key.Key_Down)
     qtbot.keyClick(view.period, Qt.Key.Key_Down)
@@ -137,16 +146,23 @@ def test_cycle_chart_can_show_one_cycle(qtbot, view: TrendsView) -> None:
 
 def test_pointing_at_a_point_names_the_entry(qtbot, view: TrendsView) -> None:
     """Moving the mouse over a headache point shows that entry under the chart."""
-    line = next(a for a in view.canvas.figure.axes[0].get_lines() if a.get_gid() == "symptom:headache")
+    line = next(
+        a for a in view.canvas.figure.axes[0].get_lines() if a.get_gid() == "symptom:headache"
+    )
     x, y = line.get_transform().transform(line.get_xydata()[-1])
     MouseEvent("motion_notify_event", view.canvas, x, y)._process()
     assert view.pointed.text().startswith("Headache: severity 3 of 10")
 
 
-def test_save_chart_as_svg(qtbot, view: TrendsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_chart_as_svg(
+    qtbot, view: TrendsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Saving with the SVG filter adds .svg, writes the file and says where it went."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(tmp_path / "my chart"), "SVG image (*.svg)"))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *args, **kwargs: (str(tmp_path / "my chart"), "SVG image (*.svg)"),
+    )
     view.save_button.setFocus()
     qtbot.keyClick(view.save_button, Qt.Key.Key_Space)
     out = tmp_path / "my chart.svg"

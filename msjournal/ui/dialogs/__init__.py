@@ -1,1 +1,2 @@
-"""The window's dialogs: entry forms on a shared base, settings, plan, backups, exchange, passphrases."""
+"""The window's dialogs: entry forms on a shared base, settings, plan, backups, exchange,
+passphrases."""

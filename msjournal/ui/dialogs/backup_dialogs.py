@@ -1,7 +1,7 @@
 """Back up now, restore a backup, and what to do when the journal is damaged at start-up.
 
-All checking and copying is done by msjournal.safety.backups and msjournal.safety.restore; these dialogs
-only show the choices, the check result, and ask before anything is replaced.
+All checking and copying is done by msjournal.safety.backups and msjournal.safety.restore;
+these dialogs only show the choices, the check result, and ask before anything is replaced.
 """
 
 from __future__ import annotations
@@ -22,17 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.safety import automatic
-from msjournal.safety import backups
-from msjournal.safety import health
-from msjournal.safety import restore
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
+from msjournal.safety import automatic, backups, health, restore
 from msjournal.storage.paths import backups_dir
 
 FILE_FILTER = "msjournal backups (*.sqlite *.db);;All files (*)"
-KINDS = {"manual": "made by you", "on-exit": "when msjournal closed", "before-import": "before an import",
-         "before-restore": "before a restore", "before-upgrade": "before an update"}
+KINDS = {
+    "manual": "made by you",
+    "on-exit": "when msjournal closed",
+    "before-import": "before an import",
+    "before-restore": "before a restore",
+    "before-upgrade": "before an update",
+}
 
 
 def _describe(backup: backups.Backup) -> str:
@@ -48,9 +50,12 @@ def backup_now(parent: QWidget | None, journal: Journal) -> None:
     except JournalError as error:
         QMessageBox.warning(parent, "Backup not made", str(error))
         return
-    QMessageBox.information(parent, "Backup made",
-                            f"Your journal was backed up to:\n{made}\n\n"
-                            f"Keep a copy on a USB stick or another computer too.")
+    QMessageBox.information(
+        parent,
+        "Backup made",
+        f"Your journal was backed up to:\n{made}\n\n"
+        f"Keep a copy on a USB stick or another computer too.",
+    )
 
 
 class RestoreDialog(QDialog):
@@ -68,8 +73,9 @@ class RestoreDialog(QDialog):
         self.check_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.other = QPushButton("Choose &another file…")
         self.buttons = QDialogButtonBox()
-        self.restore_button = self.buttons.addButton("&Restore this backup",
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            "&Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._layout()
         self._fill()
@@ -81,9 +87,11 @@ class RestoreDialog(QDialog):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Your backups are kept in {backups_dir(self.journal.path)}. Choose one; it "
-                       f"is checked before anything changes, and your journal as it is now is kept "
-                       f"as a backup first.")
+        intro = QLabel(
+            f"Your backups are kept in {backups_dir(self.journal.path)}. Choose one; it "
+            f"is checked before anything changes, and your journal as it is now is kept "
+            f"as a backup first."
+        )
         intro.setWordWrap(True)
         label = QLabel("&Backups (newest first):")
         label.setBuddy(self.backups)
@@ -110,8 +118,9 @@ class RestoreDialog(QDialog):
         self.backups.setFocus()
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a backup file",
-                                              str(backups_dir(self.journal.path)), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a backup file", str(backups_dir(self.journal.path)), FILE_FILTER
+        )
         if name:
             self.add_file(Path(name))
 
@@ -123,7 +132,9 @@ class RestoreDialog(QDialog):
     def _check_selected(self) -> None:
         chosen = self.selected()
         check = restore.check_candidate(chosen) if chosen else None
-        self.check_text.setText(check.message() if check else "Choose a backup to see what it holds.")
+        self.check_text.setText(
+            check.message() if check else "Choose a backup to see what it holds."
+        )
         self.restore_button.setEnabled(bool(check and check.ok))
 
     def _restore(self) -> None:
@@ -131,11 +142,13 @@ class RestoreDialog(QDialog):
         if chosen is None or not self.restore_button.isEnabled():
             return
         answer = QMessageBox.question(
-            self, "Replace your journal?",
+            self,
+            "Replace your journal?",
             f"Replace your journal with {chosen.name}?\n\nYour journal as it is now is kept as a "
             f"backup first, so you can go back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         path, key = self.journal.path, self.journal.passphrase
@@ -146,10 +159,14 @@ class RestoreDialog(QDialog):
         except JournalError as error:
             self.check_text.setText(str(error))
             return
-        kept = f"\n\nYour previous journal is kept in {outcome.previous_kept_at}" \
-            if outcome.previous_kept_at else ""
-        QMessageBox.information(self, "Journal restored", f"Your journal was restored from "
-                                f"{chosen.name}.{kept}")
+        kept = (
+            f"\n\nYour previous journal is kept in {outcome.previous_kept_at}"
+            if outcome.previous_kept_at
+            else ""
+        )
+        QMessageBox.information(
+            self, "Journal restored", f"Your journal was restored from {chosen.name}.{kept}"
+        )
         self.accept()
 
 
@@ -163,8 +180,13 @@ def restore_dialog(parent: QWidget | None, journal: Journal) -> Journal | None:
 class DamagedJournalDialog(QDialog):
     """Explains that the journal failed its check and offers the newest good backup."""
 
-    def __init__(self, parent: QWidget | None, path: Path, report: health.HealthReport | None = None,
-                 passphrase: str | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        path: Path,
+        report: health.HealthReport | None = None,
+        passphrase: str | None = None,
+    ):
         super().__init__(parent)
         self.path = Path(path)
         self._passphrase = passphrase  # the key asked for at start-up, for this journal only
@@ -180,9 +202,14 @@ class DamagedJournalDialog(QDialog):
         if self.good is not None:
             self.use_newest = self.buttons.addButton(
                 f"&Restore the backup from {self.good.made:%d %B %Y, %H:%M}",
-                QDialogButtonBox.ButtonRole.AcceptRole)
-            self.use_newest.clicked.connect(lambda: self._restore(self.good.path if self.good else None))
-        self.choose = self.buttons.addButton("&Choose a backup file…", QDialogButtonBox.ButtonRole.ActionRole)
+                QDialogButtonBox.ButtonRole.AcceptRole,
+            )
+            self.use_newest.clicked.connect(
+                lambda: self._restore(self.good.path if self.good else None)
+            )
+        self.choose = self.buttons.addButton(
+            "&Choose a backup file…", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.choose.clicked.connect(self._choose_file)
         self.quit = self.buttons.addButton("&Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.quit.clicked.connect(self.reject)
@@ -194,19 +221,26 @@ class DamagedJournalDialog(QDialog):
 
     def _explanation(self, report: health.HealthReport) -> str:
         problem = "; ".join(report.problems) or "it could not be checked"
-        lines = [f"msjournal checked your journal ({self.path}) and cannot use it safely: {problem}.",
-                 "Nothing has been written to it, and it will be kept."]
+        lines = [
+            f"msjournal checked your journal ({self.path}) and cannot use it safely: {problem}.",
+            "Nothing has been written to it, and it will be kept.",
+        ]
         if self.good is not None:
-            lines.append(f"The newest good backup is from {self.good.made:%A %d %B %Y at %H:%M}. "
-                         f"Entries made after that will need to be added again.")
+            lines.append(
+                f"The newest good backup is from {self.good.made:%A %d %B %Y at %H:%M}. "
+                f"Entries made after that will need to be added again."
+            )
         else:
-            lines.append("No good backup was found in the backups folder. If you have a copy "
-                         "elsewhere, choose it.")
+            lines.append(
+                "No good backup was found in the backups folder. If you have a copy "
+                "elsewhere, choose it."
+            )
         return "\n\n".join(lines)
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a backup file",
-                                              str(backups_dir(self.path)), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a backup file", str(backups_dir(self.path)), FILE_FILTER
+        )
         if name:
             self._restore(Path(name))
 
@@ -222,8 +256,9 @@ class DamagedJournalDialog(QDialog):
         self.accept()
 
 
-def damaged_journal_dialog(parent: QWidget | None, path: Path,
-                           passphrase: str | None = None) -> Path | None:
+def damaged_journal_dialog(
+    parent: QWidget | None, path: Path, passphrase: str | None = None
+) -> Path | None:
     """At start-up when the check fails: returns the journal path once restored, else None."""
     dialog = DamagedJournalDialog(parent, path, passphrase=passphrase)
     dialog.exec()

@@ -1,4 +1,5 @@
-"""Dialog sizes: wide enough to read comfortably, tall enough for every wrapped line, never off-screen.
+"""Dialog sizes: wide enough to read comfortably, tall enough for every wrapped line, never
+off-screen.
 
 Qt sizes a new dialog from its size hint, which ignores how tall word-wrapped labels become at
 the width finally chosen; rows then overlap or are cut off. fit_dialog() measures the height the
@@ -25,14 +26,20 @@ def fit_dialog(dialog: QWidget) -> None:
     layout.activate()
     screen = dialog.screen() or QGuiApplication.primaryScreen()
     available = screen.availableGeometry() if screen is not None else None
-    width = max(dialog.sizeHint().width(), dialog.minimumSizeHint().width(), comfortable_width(dialog))
+    width = max(
+        dialog.sizeHint().width(), dialog.minimumSizeHint().width(), comfortable_width(dialog)
+    )
     if available is not None:
         width = min(width, available.width())
     height = dialog.sizeHint().height()
     if layout.hasHeightForWidth():
         height = max(height, layout.totalHeightForWidth(width))
-        dialog.setMinimumHeight(min(layout.totalHeightForWidth(width),
-                                    available.height() if available is not None else height))
+        dialog.setMinimumHeight(
+            min(
+                layout.totalHeightForWidth(width),
+                available.height() if available is not None else height,
+            )
+        )
     if available is not None:
         height = min(height, available.height())
     dialog.resize(width, height)

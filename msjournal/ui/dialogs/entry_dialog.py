@@ -7,7 +7,7 @@ Dialogs open with open() (never a blocking exec()), so tests and the window stay
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.model.errors import JournalError, StaleEntryError, ValidationError
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError, StaleEntryError, ValidationError
 from msjournal.model.records import Entry
 from msjournal.ui.dialogs.dialog_size import fit_dialog
 
@@ -37,7 +37,9 @@ class EntryDialog(QDialog):
     title_new = ""
     title_edit = ""
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, record: Entry | None = None):
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, record: Entry | None = None
+    ):
         super().__init__(parent)
         self.journal = journal
         self.record = record
@@ -52,8 +54,9 @@ class EntryDialog(QDialog):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._layout.addLayout(self.form)
         self.build()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._layout.addWidget(self.buttons)
@@ -64,8 +67,9 @@ class EntryDialog(QDialog):
         fit_dialog(self)
 
     @classmethod
-    def start(cls, journal: Journal, parent: QWidget | None = None,
-              record: Entry | None = None) -> EntryDialog:
+    def start(
+        cls, journal: Journal, parent: QWidget | None = None, record: Entry | None = None
+    ) -> Self:
         """Open the dialog without blocking; connect to `accepted` to learn what was saved."""
         dialog = cls(journal, parent, record)
         dialog.open()
@@ -84,8 +88,14 @@ class EntryDialog(QDialog):
     def draft(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def add_row(self, field: str, label: str, widget: QWidget, *aliases: str,
-                form: QFormLayout | None = None) -> QWidget:
+    def add_row(
+        self,
+        field: str,
+        label: str,
+        widget: QWidget,
+        *aliases: str,
+        form: QFormLayout | None = None,
+    ) -> QWidget:
         """A labelled row with room for its error message underneath."""
         own_text = getattr(widget, "text", None)
         plain = (label or (own_text() if callable(own_text) else field)).replace("&", "")
@@ -129,7 +139,9 @@ class EntryDialog(QDialog):
         self.general_error.setVisible(False)
 
     def show_error(self, error: ValidationError) -> None:
-        label_text, widget, label = self._rows.get(error.field, (error.field, None, self.general_error))
+        label_text, widget, label = self._rows.get(
+            error.field, (error.field, None, self.general_error)
+        )
         label.setText(error_text(error, label_text))
         label.setVisible(True)
         self._make_room()
@@ -146,7 +158,8 @@ class EntryDialog(QDialog):
         """Make the tab page holding the widget visible, so its message is seen."""
         for tabs in self.findChildren(QTabWidget):
             for index in range(tabs.count()):
-                if tabs.widget(index).isAncestorOf(widget):
+                page = tabs.widget(index)
+                if page is not None and page.isAncestorOf(widget):
                     tabs.setCurrentIndex(index)
 
     def save(self, draft: dict[str, Any]) -> Entry:
@@ -165,7 +178,7 @@ class EntryDialog(QDialog):
             self.show_error(error)
             return
         except StaleEntryError as error:
-            if error.current is not None:
+            if isinstance(error.current, Entry):  # None when the entry was deleted
                 self.record = error.current  # a second Save is the person's decision
             self.general_error.setText(f"⚠ {error}")
             self.general_error.setVisible(True)

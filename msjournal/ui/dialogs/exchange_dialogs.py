@@ -16,33 +16,48 @@ from PySide6.QtWidgets import (
 )
 
 from msjournal.exchange import exports
-from msjournal.model.errors import JournalError, ValidationError
 from msjournal.exchange.import_preview import ImportPreview, preview_import
-from msjournal.journal import Journal
 from msjournal.exchange.journal_format import read_file
+from msjournal.journal import Journal
+from msjournal.model.errors import JournalError, ValidationError
 from msjournal.model.progress import Progress
 from msjournal.model.records import JournalData
 from msjournal.ui.dialogs.dialog_size import fit_dialog
 from msjournal.ui.dialogs.exchange_progress import run_with_progress
 
 KIND_TEXT = {
-    "json": ("Export the journal (JSON)", "msjournal journal file (*.json)",
-             "The whole journal, which msjournal can import again."),
-    "csv": ("Export for a spreadsheet (CSV)", "Zip of CSV tables (*.zip)",
-            "One table per entry type, for LibreOffice or Excel."),
-    "ics": ("Export what is due to a calendar (.ics)", "Calendar file (*.ics)",
-            "Upcoming infusions, checks and follow-ups, with a reminder the day before."),
+    "json": (
+        "Export the journal (JSON)",
+        "msjournal journal file (*.json)",
+        "The whole journal, which msjournal can import again.",
+    ),
+    "csv": (
+        "Export for a spreadsheet (CSV)",
+        "Zip of CSV tables (*.zip)",
+        "One table per entry type, for LibreOffice or Excel.",
+    ),
+    "ics": (
+        "Export what is due to a calendar (.ics)",
+        "Calendar file (*.ics)",
+        "Upcoming infusions, checks and follow-ups, with a reminder the day before.",
+    ),
 }
 
 
-def choose_save_path(parent: QWidget | None, title: str, suggested: Path, filter_text: str) -> Path | None:
+def choose_save_path(
+    parent: QWidget | None, title: str, suggested: Path, filter_text: str
+) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
     return Path(path) if path else None
 
 
 def choose_open_path(parent: QWidget | None) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import entries from a journal file",
-                                          str(Path.home()), "msjournal journal file (*.json)")
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Import entries from a journal file",
+        str(Path.home()),
+        "msjournal journal file (*.json)",
+    )
     return Path(path) if path else None
 
 
@@ -76,8 +91,10 @@ def refusal_text(path: Path, error: JournalError) -> str:
     head = f"Nothing was imported from {path.name}; your journal is unchanged."
     if isinstance(error, ValidationError):
         where = f"In record {error.record}, " if error.record else "In the file, "
-        return (f"{head}\n\n{where}the field “{error.field}” is {error.value!r}: "
-                f"{error.reason}.\n\nCorrect the file, or ask whoever made it, then try again.")
+        return (
+            f"{head}\n\n{where}the field “{error.field}” is {error.value!r}: "
+            f"{error.reason}.\n\nCorrect the file, or ask whoever made it, then try again."
+        )
     return f"{head}\n\n{error}"
 
 
@@ -89,7 +106,9 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle("Import entries")
         layout = QVBoxLayout(self)
         lines = preview.lines() or ["The file holds no entries."]
-        text = f"{path.name} will add to your journal:\n\n" + "\n".join(f"• {line}" for line in lines)
+        text = f"{path.name} will add to your journal:\n\n" + "\n".join(
+            f"• {line}" for line in lines
+        )
         if preview.total_present:
             text += "\n\nEntries already in your journal are kept as they are, not duplicated."
         self.summary = QLabel(text)
@@ -131,6 +150,9 @@ def import_dialog(parent: QWidget | None, journal: Journal) -> bool:
         QMessageBox.warning(parent, "File not imported", refusal_text(path, error))
         return False
     added = sum(counts.added.values())
-    QMessageBox.information(parent, "Import finished",
-                            f"Added {added} entries; {counts.already_present} were already there.")
+    QMessageBox.information(
+        parent,
+        "Import finished",
+        f"Added {added} entries; {counts.already_present} were already there.",
+    )
     return added > 0 or preview.adds_plan

@@ -34,8 +34,15 @@ class FollowUpDialog(EntryDialog):
         self.add_row("notes", "&Notes or outcome", self.notes)
         self._hidden = {"task": "", "treatment": ""}
 
-    def prefill(self, kind: str, title: str, due: date, task: str = "", treatment: str = "",
-                with_whom: str = "") -> None:
+    def prefill(
+        self,
+        kind: str,
+        title: str,
+        due: date,
+        task: str = "",
+        treatment: str = "",
+        with_whom: str = "",
+    ) -> None:
         """Start from a suggestion (e.g. the next infusion or a check that is due)."""
         self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
         self.title.setText(title)
@@ -44,13 +51,19 @@ class FollowUpDialog(EntryDialog):
         self._hidden = {"task": task, "treatment": treatment}
 
     def load(self, record: FollowUp) -> None:
-        self.prefill(record.kind, record.title, record.due, record.task, record.treatment,
-                     record.with_whom)
+        self.prefill(
+            record.kind, record.title, record.due, record.task, record.treatment, record.with_whom
+        )
         self.done_field.set_value(record.done)
         self.notes.setText(record.notes)
 
     def draft(self) -> dict[str, Any]:
-        return {"kind": self.kind_box.currentData(), "title": self.title.text(),
-                "due": self.due.text_value(), "with_whom": self.with_whom.text(),
-                "done": self.done_field.text_value(),
-                "notes": self.notes.text(), **self._hidden}
+        return {
+            "kind": self.kind_box.currentData(),
+            "title": self.title.text(),
+            "due": self.due.text_value(),
+            "with_whom": self.with_whom.text(),
+            "done": self.done_field.text_value(),
+            "notes": self.notes.text(),
+            **self._hidden,
+        }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QWidget
@@ -11,13 +10,13 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QWidget
 from msjournal.model.records import Infusion, Vitals
 from msjournal.rules.schedule import current_treatment
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
+from msjournal.ui.dialogs.temperature_dialog import UNITS
 from msjournal.ui.widgets.fields import (
     DateTimeField,
     OptionalDateTimeField,
     choice_combo,
     editable_combo,
 )
-from msjournal.ui.dialogs.temperature_dialog import UNITS
 
 MOMENTS = (("before", "Before the infusion"), ("after", "After the infusion"))
 
@@ -51,7 +50,9 @@ class InfusionDialog(EntryDialog):
         last = infusions[-1] if infusions else None
         catalog = self.journal.catalog
         therapy = current_treatment(self.journal.recent_snapshot(datetime.now()), catalog)
-        self.treatment = choice_combo([(t.label, t.id) for t in catalog.treatments.values()], therapy)
+        self.treatment = choice_combo(
+            [(t.label, t.id) for t in catalog.treatments.values()], therapy
+        )
         row = self._row
         row("treatment", "&Treatment", self.treatment)
         self.start_at = DateTimeField()
@@ -65,12 +66,17 @@ class InfusionDialog(EntryDialog):
         self.dose_number = QLineEdit()
         self.dose_number.setPlaceholderText("optional, e.g. 12")
         row("dose_number", "Dose n&umber", self.dose_number)
-        self.site = editable_combo(_distinct(i.site for i in reversed(infusions)), last.site if last else "")
+        self.site = editable_combo(
+            _distinct(i.site for i in reversed(infusions)), last.site if last else ""
+        )
         row("site", "Where the &needle went", self.site)
-        self.location = editable_combo(_distinct(i.location for i in reversed(infusions)),
-                                       last.location if last else "")
+        self.location = editable_combo(
+            _distinct(i.location for i in reversed(infusions)), last.location if last else ""
+        )
         row("location", "&Centre", self.location)
-        self.administered_by = editable_combo(_distinct(i.administered_by for i in reversed(infusions)))
+        self.administered_by = editable_combo(
+            _distinct(i.administered_by for i in reversed(infusions))
+        )
         row("administered_by", "Given &by", self.administered_by)
         self.lot = QLineEdit()
         row("lot", "Batch (&lot)", self.lot)
@@ -86,17 +92,37 @@ class InfusionDialog(EntryDialog):
         self.vitals: dict[str, dict[str, Any]] = {}
         unit = self.journal.settings().temperature_unit
         for suffix, title in MOMENTS:
-            widgets = {"temperature": QLineEdit(), "unit": choice_combo(UNITS, unit),
-                       "pulse": QLineEdit(), "systolic": QLineEdit(), "diastolic": QLineEdit()}
-            widgets["systolic"].setPlaceholderText("upper number, e.g. 120")
-            widgets["diastolic"].setPlaceholderText("lower number, e.g. 80")
+            systolic, diastolic = QLineEdit(), QLineEdit()
+            systolic.setPlaceholderText("upper number, e.g. 120")
+            diastolic.setPlaceholderText("lower number, e.g. 80")
+            widgets: dict[str, QWidget] = {
+                "temperature": QLineEdit(),
+                "unit": choice_combo(UNITS, unit),
+                "pulse": QLineEdit(),
+                "systolic": systolic,
+                "diastolic": diastolic,
+            }
             form = self.measures_form
             form.addRow(_bold(title))
-            self.add_row(f"temperature_{suffix}", f"Temperature {suffix}", widgets["temperature"], form=form)
+            self.add_row(
+                f"temperature_{suffix}", f"Temperature {suffix}", widgets["temperature"], form=form
+            )
             self.add_row(f"temperature_{suffix}_unit", f"Unit {suffix}", widgets["unit"], form=form)
-            self.add_row(f"pulse_{suffix}", f"Pulse {suffix} (beats a minute)", widgets["pulse"], form=form)
-            self.add_row(f"systolic_{suffix}", f"Blood pressure {suffix}, upper", widgets["systolic"], form=form)
-            self.add_row(f"diastolic_{suffix}", f"Blood pressure {suffix}, lower", widgets["diastolic"], form=form)
+            self.add_row(
+                f"pulse_{suffix}", f"Pulse {suffix} (beats a minute)", widgets["pulse"], form=form
+            )
+            self.add_row(
+                f"systolic_{suffix}",
+                f"Blood pressure {suffix}, upper",
+                widgets["systolic"],
+                form=form,
+            )
+            self.add_row(
+                f"diastolic_{suffix}",
+                f"Blood pressure {suffix}, lower",
+                widgets["diastolic"],
+                form=form,
+            )
             self.vitals[suffix] = widgets
 
     def _treatment_changed(self) -> None:
@@ -136,12 +162,18 @@ class InfusionDialog(EntryDialog):
 
     def draft(self) -> dict[str, Any]:
         draft: dict[str, Any] = {
-            "treatment": self.treatment.currentData(), "start": self.start_at.text_value(),
-            "end": self.end.text_value(), "dose": self.dose.text(), "dose_unit": self.dose_unit.text(),
-            "dose_number": self.dose_number.text(), "site": self.site.currentText(),
+            "treatment": self.treatment.currentData(),
+            "start": self.start_at.text_value(),
+            "end": self.end.text_value(),
+            "dose": self.dose.text(),
+            "dose_unit": self.dose_unit.text(),
+            "dose_number": self.dose_number.text(),
+            "site": self.site.currentText(),
             "location": self.location.currentText(),
-            "administered_by": self.administered_by.currentText(), "lot": self.lot.text(),
-            "premedications": self.premedications.text(), "notes": self.notes.text(),
+            "administered_by": self.administered_by.currentText(),
+            "lot": self.lot.text(),
+            "premedications": self.premedications.text(),
+            "notes": self.notes.text(),
         }
         for suffix, widgets in self.vitals.items():
             draft[f"temperature_{suffix}_unit"] = widgets["unit"].currentData()

@@ -21,16 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.storage import sqlcipher as encryption
-from msjournal.model.errors import JournalError
 from msjournal.journal import Journal
-from msjournal.ui.dialogs.dialog_size import fit_dialog
+from msjournal.model.errors import JournalError
 from msjournal.safety.protection import change_protection
+from msjournal.storage import sqlcipher as encryption
+from msjournal.ui.dialogs.dialog_size import fit_dialog
 
 START_TITLE = "msjournal: passphrase"
-NOT_INSTALLED = ("Passphrase protection is not installed. It needs the optional package "
-                 "sqlcipher3; install it with:\n\n    pip install msjournal[encryption]\n\n"
-                 "then start msjournal again. Your journal is unchanged.")
+NOT_INSTALLED = (
+    "Passphrase protection is not installed. It needs the optional package "
+    "sqlcipher3; install it with:\n\n    pip install msjournal[encryption]\n\n"
+    "then start msjournal again. Your journal is unchanged."
+)
 
 
 def passphrase_question(parent: QWidget | None, label: str) -> QInputDialog:
@@ -58,8 +60,10 @@ def ask_at_start(path: Path, parent: QWidget | None = None) -> str | None:
             return None
         if encryption.passphrase_opens(path, passphrase):
             return passphrase
-        label = ("The passphrase is not right; nothing was changed. Check Caps Lock and try "
-                 "again.\n\nPassphrase:")
+        label = (
+            "The passphrase is not right; nothing was changed. Check Caps Lock and try "
+            "again.\n\nPassphrase:"
+        )
 
 
 def _password_box(name: str) -> QLineEdit:
@@ -70,22 +74,35 @@ def _password_box(name: str) -> QLineEdit:
 
 
 class PassphraseDialog(QDialog):
-    """Protect with a passphrase, change it, or remove the protection ("protect", "change", "remove")."""
+    """Protect with a passphrase, change it, or remove the protection ("protect", "change",
+    "remove")."""
 
-    TITLES = {"protect": "Protect with a passphrase", "change": "Change passphrase",
-              "remove": "Remove passphrase protection"}
+    TITLES = {
+        "protect": "Protect with a passphrase",
+        "change": "Change passphrase",
+        "remove": "Remove passphrase protection",
+    }
     INTROS = {
-        "protect": ("The journal and its new backups will be encrypted. You will be asked for "
-                    "the passphrase each time msjournal starts. Nobody can recover a forgotten "
-                    "passphrase: write it down and keep it somewhere safe. Backups made before "
-                    "today stay unprotected; delete them if others use this computer."),
+        "protect": (
+            "The journal and its new backups will be encrypted. You will be asked for "
+            "the passphrase each time msjournal starts. Nobody can recover a forgotten "
+            "passphrase: write it down and keep it somewhere safe. Backups made before "
+            "today stay unprotected; delete them if others use this computer."
+        ),
         "change": "The journal and its new backups will open with the new passphrase only.",
-        "remove": ("The journal will be stored without encryption: anyone who can use this "
-                   "computer account can read it. Backups already made keep their passphrase."),
+        "remove": (
+            "The journal will be stored without encryption: anyone who can use this "
+            "computer account can read it. Backups already made keep their passphrase."
+        ),
     }
 
-    def __init__(self, journal: Journal, mode: str, parent: QWidget | None = None,
-                 done: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        journal: Journal,
+        mode: str,
+        parent: QWidget | None = None,
+        done: Callable[[str], None] | None = None,
+    ):
         super().__init__(parent)
         self.journal, self.mode, self._done = journal, mode, done
         self.setWindowTitle(self.TITLES[mode])
@@ -108,8 +125,9 @@ class PassphraseDialog(QDialog):
             form.addRow("&New passphrase", self.new)
             form.addRow("New passphrase &again", self.repeat)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.windowTitle())
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -141,8 +159,12 @@ class PassphraseDialog(QDialog):
             self._done(self.mode)
 
 
-def open_passphrase_dialog(journal: Journal, mode: str, parent: QWidget | None = None,
-                           done: Callable[[str], None] | None = None) -> QDialog | None:
+def open_passphrase_dialog(
+    journal: Journal,
+    mode: str,
+    parent: QWidget | None = None,
+    done: Callable[[str], None] | None = None,
+) -> QDialog | None:
     """Open the dialog for `mode`; without sqlcipher3, explain what to install instead."""
     if not encryption.available():
         QMessageBox.information(parent, "Passphrase protection", NOT_INSTALLED)

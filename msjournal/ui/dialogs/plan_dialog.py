@@ -1,4 +1,5 @@
-"""The therapy plan: the current treatment, the care team's interval, and the checklist before starting."""
+"""The therapy plan: the current treatment, the care team's interval, and the checklist before
+starting."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from msjournal.rules.schedule import current_treatment
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
 from msjournal.ui.widgets.fields import OptionalDateField, choice_combo
 
-CHECKLIST_INTRO = ("Before starting an infusion therapy, two steps come first: a medical check "
-                   "that the treatment suits you, and a talk with your care team about its risks "
-                   "and side effects. Tick what has been done; it is kept in your plan.")
+CHECKLIST_INTRO = (
+    "Before starting an infusion therapy, two steps come first: a medical check "
+    "that the treatment suits you, and a talk with your care team about its risks "
+    "and side effects. Tick what has been done; it is kept in your plan."
+)
 
 
 class PlanDialog(EntryDialog):
@@ -28,7 +31,9 @@ class PlanDialog(EntryDialog):
     def build(self) -> None:
         catalog = self.journal.catalog
         therapy = current_treatment(self.journal.recent_snapshot(datetime.now()), catalog)
-        self.treatment = choice_combo([(t.label, t.id) for t in catalog.treatments.values()], therapy)
+        self.treatment = choice_combo(
+            [(t.label, t.id) for t in catalog.treatments.values()], therapy
+        )
         self.add_row("treatment", "&Treatment", self.treatment)
         self.started = OptionalDateField("&Started on", date.today())
         self.add_row("started", "Started", self.started)
@@ -57,10 +62,15 @@ class PlanDialog(EntryDialog):
         self.notes.setText(record.notes)
 
     def draft(self) -> dict[str, Any]:
-        return {"treatment": self.treatment.currentData(), "started": self.started.text_value(),
-                "interval_days": self.interval.text(), "evaluation_done": self.evaluation.isChecked(),
-                "risks_discussed": self.risks.isChecked(), "notes": self.notes.text(),
-                "loading_done": self.loading.isChecked()}
+        return {
+            "treatment": self.treatment.currentData(),
+            "started": self.started.text_value(),
+            "interval_days": self.interval.text(),
+            "evaluation_done": self.evaluation.isChecked(),
+            "risks_discussed": self.risks.isChecked(),
+            "notes": self.notes.text(),
+            "loading_done": self.loading.isChecked(),
+        }
 
     def save(self, draft: dict[str, Any]) -> Any:
         return self.journal.set_plan(draft)

@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msjournal.journal import Journal
 from msjournal.model.catalog import load_catalog
 from msjournal.model.errors import ValidationError
-from msjournal.journal import Journal
 from msjournal.model.own_values import OwnValue, editable_values
 from msjournal.rules.schedule import current_treatment
 from msjournal.ui import idle_lock, preferences
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
-from msjournal.ui.widgets.fields import choice_combo
 from msjournal.ui.dialogs.temperature_dialog import UNITS
+from msjournal.ui.widgets.fields import choice_combo
 
 
 def plan_text(journal: Journal) -> str:
@@ -31,8 +31,11 @@ def plan_text(journal: Journal) -> str:
     if plan is None:
         return "No therapy set yet."
     name = journal.catalog.treatment_name(plan.treatment)
-    interval = (f", every {plan.interval_days} days as set by your care team"
-                if plan.interval_days else ", on the usual schedule")
+    interval = (
+        f", every {plan.interval_days} days as set by your care team"
+        if plan.interval_days
+        else ", on the usual schedule"
+    )
     checks = "medical evaluation ✔" if plan.evaluation_done else "medical evaluation not ticked"
     risks = "risks discussed ✔" if plan.risks_discussed else "risks discussion not ticked"
     return f"{name}{interval}. Checklist: {checks}; {risks}."
@@ -41,9 +44,13 @@ def plan_text(journal: Journal) -> str:
 class SettingsDialog(EntryDialog):
     title_new = "Settings"
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None,
-                 open_other: Callable[[], None] | None = None,
-                 change_plan: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        journal: Journal,
+        parent: QWidget | None = None,
+        open_other: Callable[[], None] | None = None,
+        change_plan: Callable[[], object] | None = None,
+    ):
         self._open_other = open_other
         self._change_plan = change_plan
         super().__init__(journal, parent)
@@ -71,11 +78,19 @@ class SettingsDialog(EntryDialog):
         self.threshold = QLineEdit(str(settings.fever_threshold))
         self.add_row("fever_threshold", "&Fever threshold", self.threshold, form=form)
         self.threshold_unit = choice_combo(UNITS, settings.fever_threshold_unit)
-        self.add_row("fever_threshold_unit", "Fever threshold &unit", self.threshold_unit, form=form)
-        form.addRow(_note("The usual threshold is 100 °F (37.8 °C). Change it only if your care team "
-                          "gave you another one."))
-        self.text_size = choice_combo([(label, key) for key, (label, _) in preferences.TEXT_SIZES.items()],
-                                      preferences.text_size())
+        self.add_row(
+            "fever_threshold_unit", "Fever threshold &unit", self.threshold_unit, form=form
+        )
+        form.addRow(
+            _note(
+                "The usual threshold is 100 °F (37.8 °C). Change it only if your care team "
+                "gave you another one."
+            )
+        )
+        self.text_size = choice_combo(
+            [(label, key) for key, (label, _) in preferences.TEXT_SIZES.items()],
+            preferences.text_size(),
+        )
         self.add_row("text_size", "Te&xt size", self.text_size, form=form)
         self.plan_label = _note(plan_text(self.journal))
         form.addRow("Therapy", self.plan_label)
@@ -97,13 +112,17 @@ class SettingsDialog(EntryDialog):
         """Passphrase protection: protect, or change / remove, and the inactivity lock."""
         self.protection_label = _note("")
         form.addRow("Passphrase", self.protection_label)
-        self.protect_button = _button("&Protect with a passphrase…", lambda: self._passphrase("protect"))
+        self.protect_button = _button(
+            "&Protect with a passphrase…", lambda: self._passphrase("protect")
+        )
         self.change_button = _button("C&hange passphrase…", lambda: self._passphrase("change"))
         self.remove_button = _button("&Remove protection…", lambda: self._passphrase("remove"))
         for button in (self.protect_button, self.change_button, self.remove_button):
             form.addRow("", button)
         minutes = idle_lock.lock_after_minutes()
-        choices = [("Never", 0)] + [(f"After {m} minutes unused", m) for m in idle_lock.CHOICES if m]
+        choices = [("Never", 0)] + [
+            (f"After {m} minutes unused", m) for m in idle_lock.CHOICES if m
+        ]
         self.lock_after = choice_combo(choices, minutes if minutes in idle_lock.CHOICES else 0)
         self.lock_after.setAccessibleName("Lock the window (protected journals only)")
         form.addRow("&Lock the window", self.lock_after)
@@ -112,8 +131,10 @@ class SettingsDialog(EntryDialog):
     def _show_protection(self) -> None:
         protected = self.journal.protected
         self.protection_label.setText(
-            "This journal is protected with a passphrase (encrypted on disk)." if protected else
-            "Not protected: anyone using this computer account can read the journal file.")
+            "This journal is protected with a passphrase (encrypted on disk)."
+            if protected
+            else "Not protected: anyone using this computer account can read the journal file."
+        )
         self.protect_button.setVisible(not protected)
         self.change_button.setVisible(protected)
         self.remove_button.setVisible(protected)
@@ -122,14 +143,19 @@ class SettingsDialog(EntryDialog):
     def _passphrase(self, mode: str) -> None:
         from msjournal.ui.dialogs.passphrase_dialogs import open_passphrase_dialog
 
-        self.passphrase_dialog = open_passphrase_dialog(self.journal, mode, self,
-                                                        lambda _: self._show_protection())
+        self.passphrase_dialog = open_passphrase_dialog(
+            self.journal, mode, self, lambda _: self._show_protection()
+        )
 
     def _own_values_page(self) -> QWidget:
         page, form = self._page()
-        form.addRow(_note("These values could not be checked against a drug label, so they are "
-                          "starting points. If your care team gave you a different number, enter "
-                          "it here. Leave a box empty to use the default."))
+        form.addRow(
+            _note(
+                "These values could not be checked against a drug label, so they are "
+                "starting points. If your care team gave you a different number, enter "
+                "it here. Leave a box empty to use the default."
+            )
+        )
         treatment = current_treatment(self.journal.snapshot(), self.journal.catalog)
         self.own_values: dict[str, tuple[OwnValue, QLineEdit]] = {}
         for value in editable_values(load_catalog(), self.journal.settings().overrides, treatment):
@@ -164,8 +190,12 @@ class SettingsDialog(EntryDialog):
             overrides.pop(key, None)
             if box.text().strip():
                 overrides[key] = _number(f"overrides.{key}", box.text())
-        return {"temperature_unit": self.unit.currentData(), "fever_threshold": self.threshold.text(),
-                "fever_threshold_unit": self.threshold_unit.currentData(), "overrides": overrides}
+        return {
+            "temperature_unit": self.unit.currentData(),
+            "fever_threshold": self.threshold.text(),
+            "fever_threshold_unit": self.threshold_unit.currentData(),
+            "overrides": overrides,
+        }
 
     def save(self, draft: dict[str, Any]) -> Any:
         self.journal.update_settings(**draft)

@@ -22,7 +22,9 @@ class SideEffectDialog(EntryDialog):
 
     def build(self) -> None:
         self.symptom = QComboBox()
-        self.symptom.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.symptom.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.symptom.setMinimumContentsLength(24)
         for symptom in self.journal.catalog.symptoms.values():
             self.symptom.addItem(symptom.name, symptom.id)
@@ -53,8 +55,10 @@ class SideEffectDialog(EntryDialog):
         box.addItem("Not linked to an infusion", None)
         catalog = self.journal.catalog
         for infusion in reversed(self.journal.infusions()[-RECENT_INFUSIONS:]):
-            box.addItem(f"{catalog.treatment_name(infusion.treatment)} on "
-                        f"{infusion.start:%a %d %b %Y}", infusion.id)
+            box.addItem(
+                f"{catalog.treatment_name(infusion.treatment)} on {infusion.start:%a %d %b %Y}",
+                infusion.id,
+            )
         last = self.journal.last_infusion()
         if last is not None and now() - last.start <= LINK_WITHIN:
             box.setCurrentIndex(1)
@@ -79,8 +83,14 @@ class SideEffectDialog(EntryDialog):
         self.notes.setText(record.notes)
 
     def draft(self) -> dict[str, Any]:
-        return {"symptom": self.symptom.currentData(), "other_label": self.other_label.text(),
-                "severity": self.severity.value(), "onset": self.onset.text_value(),
-                "resolved": self.resolved.text_value(), "infusion": self.infusion.currentData(),
-                "during_infusion": self.during.isChecked(), "unusual": self.unusual.isChecked(),
-                "notes": self.notes.text()}
+        return {
+            "symptom": self.symptom.currentData(),
+            "other_label": self.other_label.text(),
+            "severity": self.severity.value(),
+            "onset": self.onset.text_value(),
+            "resolved": self.resolved.text_value(),
+            "infusion": self.infusion.currentData(),
+            "during_infusion": self.during.isChecked(),
+            "unusual": self.unusual.isChecked(),
+            "notes": self.notes.text(),
+        }

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,16 +45,23 @@ def _date(value: QDate) -> date:
 class SummaryDialog(QDialog):
     """The period (from, to) and the person's questions; Enter goes on, Escape cancels."""
 
-    def __init__(self, parent: QWidget | None, journal: Journal, action: str = "Save as PDF…",
-                 today: date | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        journal: Journal,
+        action: str = "Save as PDF…",
+        today: date | None = None,
+    ):
         super().__init__(parent)
         self.journal = journal
         self.setWindowTitle("Prepare appointment summary")
         today = today or date.today()
         start, end = default_period(journal.snapshot(), today)
         layout = QVBoxLayout(self)
-        intro = QLabel("The summary covers what you recorded in this period. It starts at your last "
-                       "appointment marked done (or 6 months ago) and ends today.")
+        intro = QLabel(
+            "The summary covers what you recorded in this period. It starts at your last "
+            "appointment marked done (or 6 months ago) and ends today."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -73,7 +81,8 @@ class SummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.go_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         for button in buttons.buttons():
-            button.setAutoDefault(False)  # Enter always makes the summary, never cancels
+            if isinstance(button, QPushButton):  # all of them: a button box makes push buttons
+                button.setAutoDefault(False)  # Enter always makes the summary, never cancels
         self.go_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -94,8 +103,9 @@ class SummaryDialog(QDialog):
     def accept(self) -> None:
         start, end = self.period()
         if start > end:
-            self.error.setText(f"The period must start before it ends: {start:%d %b %Y} is after "
-                               f"{end:%d %b %Y}.")
+            self.error.setText(
+                f"The period must start before it ends: {start:%d %b %Y} is after {end:%d %b %Y}."
+            )
             self.start_edit.setFocus()
             return
         questions = self.questions.toPlainText().strip()
@@ -113,20 +123,29 @@ def _ask_period(parent: QWidget | None, journal: Journal, action: str) -> tuple[
 
 def _suggested(end: date) -> Path:
     folder = Path.home() / "Documents"
-    return (folder if folder.is_dir() else Path.home()) / f"appointment-summary-{end.isoformat()}.pdf"
+    return (
+        folder if folder.is_dir() else Path.home()
+    ) / f"appointment-summary-{end.isoformat()}.pdf"
 
 
 def offer_to_open(parent: QWidget | None, path: Path) -> None:
-    answer = QMessageBox.question(parent, TITLE, f"The summary is saved as {path}.\n\nOpen it now?",
-                                  QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-                                  QMessageBox.StandardButton.Open)
+    answer = QMessageBox.question(
+        parent,
+        TITLE,
+        f"The summary is saved as {path}.\n\nOpen it now?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        QMessageBox.StandardButton.Open,
+    )
     if answer == QMessageBox.StandardButton.Open:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def write_pdf(parent: QWidget | None, journal: Journal, out: Path, start: date,
-              end: date) -> Path | None:
-    from msjournal.summary.document import write_summary  # reportlab loads only when a summary is made
+def write_pdf(
+    parent: QWidget | None, journal: Journal, out: Path, start: date, end: date
+) -> Path | None:
+    from msjournal.summary.document import (
+        write_summary,
+    )  # reportlab loads only when a summary is made
 
     data, catalog = journal.snapshot(), journal.catalog
 
@@ -141,8 +160,9 @@ def prepare_summary(parent: QWidget | None, journal: Journal) -> Path | None:
     period = _ask_period(parent, journal, "Save as PDF…")
     if period is None:
         return None
-    out = choose_save_path(parent, "Save the appointment summary", _suggested(period[1]),
-                           "PDF document (*.pdf)")
+    out = choose_save_path(
+        parent, "Save the appointment summary", _suggested(period[1]), "PDF document (*.pdf)"
+    )
     if out is None:
         return None
     if out.suffix.lower() != ".pdf":
@@ -172,10 +192,16 @@ def print_summary(parent: QWidget | None, journal: Journal) -> bool:
     if period is None:
         return False
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    size = QPageSize.PageSizeId.Letter if paper_name(paper_for_locale()) == "Letter" \
+    size = (
+        QPageSize.PageSizeId.Letter
+        if paper_name(paper_for_locale()) == "Letter"
         else QPageSize.PageSizeId.A4
-    printer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait,
-                                      printer.pageLayout().margins()))
+    )
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(size), QPageLayout.Orientation.Portrait, printer.pageLayout().margins()
+        )
+    )
     if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
         return False
     summary_document(journal, *period).print_(printer)

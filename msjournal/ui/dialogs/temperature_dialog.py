@@ -22,7 +22,9 @@ class TemperatureDialog(EntryDialog):
     def build(self) -> None:
         settings = self.journal.settings()
         self.value = QLineEdit()
-        self.value.setPlaceholderText("e.g. 37.2" if settings.temperature_unit == "C" else "e.g. 98.6")
+        self.value.setPlaceholderText(
+            "e.g. 37.2" if settings.temperature_unit == "C" else "e.g. 98.6"
+        )
         self.add_row("value", "&Temperature", self.value)
         self.unit = choice_combo(UNITS, settings.temperature_unit)
         self.add_row("unit", "&Unit", self.unit)
@@ -44,5 +46,9 @@ class TemperatureDialog(EntryDialog):
         self.notes.setText(record.notes)
 
     def draft(self) -> dict[str, Any]:
-        return {"value": self.value.text(), "unit": self.unit.currentData(),
-                "taken": self.taken.text_value(), "notes": self.notes.text()}
+        return {
+            "value": self.value.text(),
+            "unit": self.unit.currentData(),
+            "taken": self.taken.text_value(),
+            "notes": self.notes.text(),
+        }

@@ -1,1 +1,2 @@
-"""Widgets the window's pages are built from: alert cards, fields, layouts, table models, chart canvas."""
+"""Widgets the window's pages are built from: alert cards, fields, layouts, table models, chart
+canvas."""

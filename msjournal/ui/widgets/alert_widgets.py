@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msjournal.rules.alerts import Alert
 from msjournal.journal import Journal
+from msjournal.rules.alerts import Alert
 from msjournal.ui.appearance import LEVEL_COLOURS, LEVEL_LABELS, heading, level_style
 from msjournal.ui.dialogs.dialog_size import fit_dialog
 
-
 # Says, in the alert's own terms, which criterion the entry meets.
-CRITERION_INTRO = {"urgent": "Get help at once for:", "consult": "Tell your care team about:",
-                   "reminder": "Why you see this:"}
+CRITERION_INTRO = {
+    "urgent": "Get help at once for:",
+    "consult": "Tell your care team about:",
+    "reminder": "Why you see this:",
+}
 
 
 def readable(text: str) -> str:
@@ -54,8 +56,10 @@ def _wrapped(text: str) -> QLabel:
 def level_label(level: str) -> QLabel:
     label = QLabel(LEVEL_LABELS.get(level, level))
     colour = LEVEL_COLOURS.get(level, "#666")
-    label.setStyleSheet(f"font-weight: bold; color: white; background: {colour};"
-                        " padding: 2px 8px; border-radius: 4px;")
+    label.setStyleSheet(
+        f"font-weight: bold; color: white; background: {colour};"
+        " padding: 2px 8px; border-radius: 4px;"
+    )
     return label
 
 
@@ -118,8 +122,10 @@ class AlertBanner(QFrame):
         self.setStyleSheet(level_style(alert.level))
         colour = LEVEL_COLOURS.get(alert.level, "#666")
         self.level.setText(LEVEL_LABELS.get(alert.level, alert.level))
-        self.level.setStyleSheet(f"font-weight: bold; color: white; background: {colour};"
-                                 " padding: 2px 8px; border-radius: 4px;")
+        self.level.setStyleSheet(
+            f"font-weight: bold; color: white; background: {colour};"
+            " padding: 2px 8px; border-radius: 4px;"
+        )
         self.text.setText(f"{alert.title}. {alert.action}")
         self.setAccessibleName(f"Alert: {alert.title}. {alert.action}")
         self.show()
@@ -190,8 +196,9 @@ class AcknowledgeDialog(QDialog):
         self.setWindowTitle("Mark an alert as seen")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(alert.title, 1.15))
-        layout.addWidget(_wrapped("It stays in the alert history with your note. "
-                                  "What did you do about it?"))
+        layout.addWidget(
+            _wrapped("It stays in the alert history with your note. What did you do about it?")
+        )
         caption = QLabel("&Note")
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
@@ -209,7 +216,9 @@ class AcknowledgeDialog(QDialog):
         fit_dialog(self)
 
     @classmethod
-    def start(cls, journal: Journal, alert: Alert, parent: QWidget | None = None) -> AcknowledgeDialog:
+    def start(
+        cls, journal: Journal, alert: Alert, parent: QWidget | None = None
+    ) -> AcknowledgeDialog:
         dialog = cls(journal, alert, parent)
         dialog.open()
         return dialog

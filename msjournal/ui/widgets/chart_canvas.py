@@ -34,11 +34,30 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.mpl_connect("motion_notify_event", self._on_mouse)
         self.mpl_connect("button_press_event", self._on_mouse)
 
-    def show_chart(self, kind: str, data: JournalData, catalog: Catalog, start: date | None,
-                   end: date | None, symptoms: Sequence[str] | None, theme: charts.ChartTheme,
-                   cycle: int | None = None, each_cycle: bool = False) -> bool:
-        drawn = charts.draw_chart(kind, self.figure, data, catalog, start, end, symptoms, theme,
-                                  cycle=cycle, each_cycle=each_cycle)
+    def show_chart(
+        self,
+        kind: str,
+        data: JournalData,
+        catalog: Catalog,
+        start: date | None,
+        end: date | None,
+        symptoms: Sequence[str] | None,
+        theme: charts.ChartTheme,
+        cycle: int | None = None,
+        each_cycle: bool = False,
+    ) -> bool:
+        drawn = charts.draw_chart(
+            kind,
+            self.figure,
+            data,
+            catalog,
+            start,
+            end,
+            symptoms,
+            theme,
+            cycle=cycle,
+            each_cycle=each_cycle,
+        )
         self.draw()
         self._point("")
         return drawn

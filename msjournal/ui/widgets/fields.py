@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
@@ -27,6 +28,11 @@ def now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
 
+def to_date(value: QDate) -> date:
+    """The QDate as a date (what QDate.toPython() gives, which PySide6 types as object)."""
+    return date(value.year(), value.month(), value.day())
+
+
 class DateTimeField(QDateTimeEdit):
     """A date and time typed as YYYY-MM-DD HH:MM, or changed with the arrow keys."""
 
@@ -37,8 +43,9 @@ class DateTimeField(QDateTimeEdit):
         self.set_value(value or now())
 
     def set_value(self, value: datetime) -> None:
-        self.setDateTime(QDateTime(QDate(value.year, value.month, value.day),
-                                   QTime(value.hour, value.minute)))
+        self.setDateTime(
+            QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+        )
 
     def text_value(self) -> str:
         return self.dateTime().toString("yyyy-MM-ddTHH:mm")
@@ -112,7 +119,9 @@ class SeverityControl(QWidget):
         self.slider.setMinimumWidth(220)
         self.slider.installEventFilter(self)
         self.words = QLabel()
-        self.words.setMinimumWidth(self.words.fontMetrics().horizontalAdvance("10 of 10: moderate  "))
+        self.words.setMinimumWidth(
+            self.words.fontMetrics().horizontalAdvance("10 of 10: moderate  ")
+        )
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.words)
         self.setFocusProxy(self.slider)
@@ -137,15 +146,19 @@ class SeverityControl(QWidget):
         self.valueChanged.emit(value)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.slider and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+        if (
+            watched is self.slider
+            and isinstance(event, QKeyEvent)  # PySide6 hands key presses over as QKeyEvent
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key = event.key()
             if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
                 self.setValue(int(key - Qt.Key.Key_0))
                 return True
         return super().eventFilter(watched, event)
 
 
-def choice_combo(items: list[tuple[str, str]], current: str | None = None) -> QComboBox:
+def choice_combo(items: Sequence[tuple[str, object]], current: object = None) -> QComboBox:
     """A drop-down of (shown text, stored value) pairs."""
     combo = QComboBox()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -197,7 +210,7 @@ class OptionalDateField(QWidget):
             self.day.set_value(value)
 
     def value(self) -> date | None:
-        return self.day.date().toPython() if self.check.isChecked() else None
+        return to_date(self.day.date()) if self.check.isChecked() else None
 
     def text_value(self) -> str:
         return self.day.text_value() if self.check.isChecked() else ""

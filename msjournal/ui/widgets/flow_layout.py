@@ -42,8 +42,12 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """All items on one line."""
-        width = sum(i.sizeHint().expandedTo(i.minimumSize()).width() for i in self._items) + self._gap() * max(len(self._items) - 1, 0)
-        height = max((i.sizeHint().expandedTo(i.minimumSize()).height() for i in self._items), default=0)
+        width = sum(
+            i.sizeHint().expandedTo(i.minimumSize()).width() for i in self._items
+        ) + self._gap() * max(len(self._items) - 1, 0)
+        height = max(
+            (i.sizeHint().expandedTo(i.minimumSize()).height() for i in self._items), default=0
+        )
         return self._with_margins(QSize(width, height))
 
     def minimumSize(self) -> QSize:  # noqa: N802
@@ -63,7 +67,9 @@ class FlowLayout(QLayout):
         parent = self.parentWidget()
         if parent is None:
             return 6
-        return parent.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing, None, parent)
+        return parent.style().pixelMetric(
+            QStyle.PixelMetric.PM_LayoutHorizontalSpacing, None, parent
+        )
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         margins = self.contentsMargins()
@@ -72,7 +78,8 @@ class FlowLayout(QLayout):
         lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
         x = area.x()
         for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint().expandedTo(item.minimumSize())
             if lines[-1] and x + hint.width() > area.right() + 1:
@@ -90,6 +97,7 @@ class FlowLayout(QLayout):
                 x += hint.width() + gap
             y += height + gap
         return max(y - gap, area.y()) - rect.y() + margins.bottom()
+
 
 def flow_row(*widgets: QWidget) -> QWidget:
     """A widget holding the given widgets in a wrapping row, without margins."""

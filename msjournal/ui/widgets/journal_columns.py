@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from msjournal.model.catalog import Catalog
-from msjournal.model.records import FOLLOW_UP_KIND_NAMES, FollowUp, Infusion, SideEffect, TemperatureReading, TemperatureUnit
+from msjournal.model.records import (
+    FOLLOW_UP_KIND_NAMES,
+    FollowUp,
+    Infusion,
+    SideEffect,
+    TemperatureReading,
+    TemperatureUnit,
+)
 from msjournal.model.temperature import convert, format_temperature
 from msjournal.rules.timeline import TimelineRow, follow_up_status, severity_word
 from msjournal.ui.widgets.table_models import Column
@@ -21,8 +29,11 @@ def day(value: date | None) -> str:
 
 def timeline_columns() -> list[Column[TimelineRow]]:
     return [
-        Column("When", lambda r: when(r.when) if r.kind != "follow_up" else day(r.when.date()),
-               lambda r: r.when.isoformat()),
+        Column(
+            "When",
+            lambda r: when(r.when) if r.kind != "follow_up" else day(r.when.date()),
+            lambda r: r.when.isoformat(),
+        ),
         Column("Type", lambda r: r.kind_name),
         Column("What", lambda r: r.title),
         Column("Details", lambda r: r.detail),
@@ -33,8 +44,11 @@ def infusion_columns(catalog: Catalog) -> list[Column[Infusion]]:
     return [
         Column("Started", lambda i: when(i.start), lambda i: i.start.isoformat()),
         Column("Treatment", lambda i: catalog.treatment_name(i.treatment)),
-        Column("Dose", lambda i: f"{i.dose} {i.dose_unit}".strip() if i.dose else "",
-               lambda i: float(i.dose or 0)),
+        Column(
+            "Dose",
+            lambda i: f"{i.dose} {i.dose_unit}".strip() if i.dose else "",
+            lambda i: float(i.dose or 0),
+        ),
         Column("No.", lambda i: str(i.dose_number or ""), lambda i: i.dose_number or 0),
         Column("Where the needle went", lambda i: i.site),
         Column("Centre", lambda i: i.location),
@@ -47,21 +61,32 @@ def side_effect_columns(catalog: Catalog) -> list[Column[SideEffect]]:
     return [
         Column("Started", lambda s: when(s.onset), lambda s: s.onset.isoformat()),
         Column("What", lambda s: catalog.symptom_name(s.symptom, s.other_label)),
-        Column("How bad", lambda s: f"{s.severity} of 10 ({severity_word(s.severity)})",
-               lambda s: s.severity),
-        Column("Gone", lambda s: when(s.resolved) if s.resolved else "still going on",
-               lambda s: s.resolved.isoformat() if s.resolved else "9999"),
+        Column(
+            "How bad",
+            lambda s: f"{s.severity} of 10 ({severity_word(s.severity)})",
+            lambda s: s.severity,
+        ),
+        Column(
+            "Gone",
+            lambda s: when(s.resolved) if s.resolved else "still going on",
+            lambda s: s.resolved.isoformat() if s.resolved else "9999",
+        ),
         Column("Unusual", lambda s: "yes" if s.unusual else ""),
         Column("Notes", lambda s: s.notes),
     ]
 
 
-def temperature_columns(unit: TemperatureUnit, is_high: object) -> list[Column[TemperatureReading]]:
+def temperature_columns(
+    unit: TemperatureUnit, is_high: Callable[[TemperatureReading], bool]
+) -> list[Column[TemperatureReading]]:
     return [
         Column("Taken", lambda t: when(t.taken), lambda t: t.taken.isoformat()),
-        Column("Temperature", lambda t: format_temperature(t.value, t.unit, unit),
-               lambda t: float(convert(t.value, t.unit, "C"))),
-        Column("Above fever threshold", lambda t: "⚠ yes" if is_high(t) else "no"),  # type: ignore[operator]
+        Column(
+            "Temperature",
+            lambda t: format_temperature(t.value, t.unit, unit),
+            lambda t: float(convert(t.value, t.unit, "C")),
+        ),
+        Column("Above fever threshold", lambda t: "⚠ yes" if is_high(t) else "no"),
         Column("Notes", lambda t: t.notes),
     ]
 

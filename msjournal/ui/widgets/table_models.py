@@ -58,8 +58,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         if 0 <= column < len(self._columns):
-            self._rows.sort(key=self._sort_key(column),
-                            reverse=order == Qt.SortOrder.DescendingOrder)
+            self._rows.sort(
+                key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder
+            )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sorted_by = (column, order)
@@ -80,8 +81,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if not index.isValid():
             return None
         row, column = self._rows[index.row()], self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return column.text(row)
         if role == SORT_ROLE:
             return column.sort(row) if column.sort else column.text(row).casefold()
@@ -89,8 +93,12 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return row
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].title
         return None
@@ -112,8 +120,12 @@ def sorted_proxy(model: RowsModel[Any]) -> QSortFilterProxyModel:
     return proxy
 
 
-def table_view(model: RowsModel[Any], name: str, sort_column: int = 0,
-               order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> QTableView:
+def table_view(
+    model: RowsModel[Any],
+    name: str,
+    sort_column: int = 0,
+    order: Qt.SortOrder = Qt.SortOrder.DescendingOrder,
+) -> QTableView:
     """A keyboard-friendly, sortable table over the model (newest first by default)."""
     view = QTableView()
     view.setModel(sorted_proxy(model))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 from msjournal.model import catalog
@@ -10,12 +12,37 @@ from msjournal.model import catalog
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_catalog_is_installed_with_the_package() -> None:
-    """pyproject ships resources/catalog.toml to share/msjournal, where the loader looks."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    shipped = project["tool"]["setuptools"]["data-files"]["share/msjournal"]
-    assert "resources/catalog.toml" in shipped
-    assert (ROOT / "resources" / "catalog.toml").exists()
+def test_the_wheel_carries_every_package_the_catalog_and_the_command(tmp_path: Path) -> None:
+    """A real wheel, built from this checkout: every subpackage, the catalog in
+    share/msjournal (where the loader looks outside a checkout), and the msjournal command."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    [wheel] = tmp_path.glob("msjournal-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+        scripts = archive.read(entry_points).decode()
+    packages = {
+        p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "msjournal").rglob("__init__.py")
+    }
+    assert {f"{package}/__init__.py" for package in packages} <= names
+    assert any(n.endswith(".data/data/share/msjournal/catalog.toml") for n in names)
+    assert "msjournal = msjournal.cli.main:main" in scripts
 
 
 def test_an_installed_copy_is_found_outside_a_checkout(monkeypatch, tmp_path) -> None:

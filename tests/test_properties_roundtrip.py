@@ -18,6 +18,8 @@ from msjournal.exchange.csv_export import FORMULA_STARTS, csv_bytes, tables
 from msjournal.journal import Journal
 from msjournal.model.catalog import load_catalog
 from msjournal.model.records import FOLLOW_UP_KINDS, JournalData
+from tests.strategies import examples
+from tests.strategies import histories as whole_histories
 
 CATALOG = load_catalog()
 NOW = datetime(2026, 6, 15, 12, 0)
@@ -302,3 +304,18 @@ def test_csv_export_of_a_journal_keeps_every_text_field(spec: dict[str, Any]) ->
         assert Decimal(row["value"]) == record.value and row["unit"] == record.unit
     for record, row in zip(data.follow_ups, read["follow_ups.csv"], strict=True):
         assert row["title"] == _expected_cell(record.title) and row["due"] == record.due.isoformat()
+
+
+@examples(40)
+@given(whole_histories())
+def test_any_whole_history_survives_export_and_import(history: JournalData) -> None:
+    """Every part of a journal over the full catalog (links, vitals, plan, alert history,
+    settings) comes back from the JSON format unchanged."""
+    with tempfile.TemporaryDirectory() as folder:
+        with Journal.open(Path(folder) / "a.sqlite", CATALOG) as source:
+            source.add_records(history)
+            original = source.snapshot()
+            text = journal_format.dumps(original)
+        with Journal.open(Path(folder) / "b.sqlite", CATALOG) as copy:
+            copy.add_records(journal_format.loads(text, copy.catalog, now=NOW))
+            assert copy.snapshot() == original

@@ -10,16 +10,13 @@ from hypothesis import strategies as st
 
 from msjournal.model.catalog import load_catalog
 from msjournal.model.records import (
-    Acknowledgement,
-    FollowUp,
     Infusion,
     JournalData,
-    SideEffect,
-    TemperatureReading,
     TherapyPlan,
 )
 from msjournal.rules.alerts import active_alerts, all_alerts
 from msjournal.rules.schedule import due_items, next_infusion
+from tests.strategies import histories as whole_histories
 
 CATALOG = load_catalog()
 MOMENT = datetime(2026, 6, 15, 12, 0)
@@ -74,90 +71,8 @@ def test_next_infusion_is_never_due_before_the_last_one(data: JournalData) -> No
         assert upcoming.due >= max(i.start.date() for i in data.infusions)
 
 
-@st.composite
-def histories(draw: st.DrawFn) -> JournalData:
-    infusions = tuple(
-        Infusion(
-            f"inf-{n}",
-            draw(st.sampled_from(HISTORY_TREATMENTS)),
-            _moment(draw(days_back), 3),
-            dose=Decimal(12),
-            dose_unit="mg/m2",
-        )
-        for n in range(draw(st.integers(0, 12)))
-    )
-    effects = []
-    for n in range(draw(st.integers(0, 12))):
-        onset = _moment(draw(days_back), draw(st.integers(0, 23)))
-        lasted = draw(st.one_of(st.none(), st.integers(0, 400)))
-        effects.append(
-            SideEffect(
-                f"se-{n}",
-                draw(st.sampled_from(SYMPTOMS)),
-                draw(st.integers(0, 10)),
-                onset,
-                None if lasted is None else onset + timedelta(hours=lasted),
-                other_label="odd",
-                infusion=draw(
-                    st.one_of(st.none(), st.sampled_from([i.id for i in infusions] or [None]))
-                ),
-                unusual=draw(st.booleans()),
-            )
-        )
-    readings = tuple(
-        TemperatureReading(
-            f"t-{n}",
-            _moment(draw(days_back), draw(st.integers(0, 23))),
-            draw(st.decimals(36, 40, places=1)),
-            "C",
-        )
-        for n in range(draw(st.integers(0, 8)))
-    )
-    follow_ups = tuple(
-        FollowUp(
-            f"f-{n}",
-            "lab_test",
-            "Check",
-            _moment(draw(st.integers(-60, 2000))).date(),
-            draw(st.one_of(st.none(), days_back.map(lambda b: _moment(b).date()))),
-            task=draw(st.sampled_from([""] + TASKS)),
-        )
-        for n in range(draw(st.integers(0, 6)))
-    )
-    plan = draw(
-        st.one_of(
-            st.none(),
-            st.builds(
-                TherapyPlan,
-                st.sampled_from(HISTORY_TREATMENTS),
-                st.one_of(st.none(), days_back.map(lambda b: _moment(b).date())),
-                st.one_of(st.none(), st.integers(20, 200)),
-                loading_done=st.booleans(),
-            ),
-        )
-    )
-    data = JournalData(
-        infusions=infusions,
-        side_effects=tuple(effects),
-        temperatures=readings,
-        follow_ups=follow_ups,
-        plan=plan,
-    )
-    keys = [a.key for a in all_alerts(data, CATALOG, MOMENT)]
-    acked = draw(st.lists(st.sampled_from(keys), unique=True)) if keys else []
-    acks = tuple(Acknowledgement(key, _moment(draw(st.integers(0, 30)))) for key in acked)
-    return JournalData(
-        infusions=infusions,
-        side_effects=tuple(effects),
-        temperatures=readings,
-        follow_ups=follow_ups,
-        plan=plan,
-        acknowledgements=acks,
-    )
-
-
 @PROPERTY
-@given(histories())
+@given(whole_histories())
 def test_due_items_come_soonest_first(data: JournalData) -> None:
     """What is coming up is listed soonest first."""
     dues = [item.due for item in due_items(data, CATALOG)]
@@ -173,7 +88,7 @@ def _entry_ids(data: JournalData) -> set[str]:
 
 
 @PROPERTY
-@given(histories())
+@given(whole_histories())
 def test_active_alerts_are_raised_alerts_about_real_entries(data: JournalData) -> None:
     """Every alert shown is one of all the alerts,
     and names only entries that are in the journal."""
@@ -188,7 +103,7 @@ def test_active_alerts_are_raised_alerts_about_real_entries(data: JournalData) -
 
 
 @PROPERTY
-@given(histories())
+@given(whole_histories())
 def test_alert_keys_are_unique(data: JournalData) -> None:
     """No two alerts share a key, so acknowledging one never silences another."""
     keys = [alert.key for alert in all_alerts(data, CATALOG, MOMENT)]

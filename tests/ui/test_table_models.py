@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from msjournal.ui.widgets.table_models import Column, RowsModel, table_view
 
 COLUMNS = [Column("Day", lambda r: r[0], sort=lambda r: r[0]), Column("Name", lambda r: r[1])]
-ROWS = [("2026-01-02", "bravo"), ("2026-03-01", "Alpha"), ("2025-12-30", "charlie")]
+# Newest first, by name and oldest first are three different orders, so each sort shows.
+ROWS = [("2026-01-02", "Alpha"), ("2026-03-01", "charlie"), ("2025-12-30", "bravo")]
 
 
 def shown(view) -> list[str]:
@@ -21,11 +22,13 @@ def test_newest_first_then_any_column_by_clicking_its_header(qtbot) -> None:
     view = table_view(model, "Test table")
     qtbot.addWidget(view)
     model.set_rows(ROWS)
-    assert shown(view) == ["Alpha", "bravo", "charlie"]  # 1 Mar, 2 Jan, 30 Dec
+    assert shown(view) == ["charlie", "Alpha", "bravo"]  # 1 Mar, 2 Jan, 30 Dec
     view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert shown(view) == ["Alpha", "bravo", "charlie"]
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert shown(view) == ["charlie", "bravo", "Alpha"]
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert shown(view) == ["bravo", "Alpha", "charlie"]
     model.set_rows([*ROWS, ("2024-01-01", "delta")])
     assert shown(view)[0] == "delta", "new rows keep the chosen order"
 

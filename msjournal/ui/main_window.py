@@ -19,18 +19,19 @@ from msjournal.journal import Journal
 from msjournal.model.errors import JournalError
 from msjournal.rules.alerts import Alert
 from msjournal.ui import preferences
-from msjournal.ui.alerts_view import AlertsView
 from msjournal.ui.appearance import apply_text_size
 from msjournal.ui.entry_actions import EntryActions
-from msjournal.ui.journal_view import JournalView
 from msjournal.ui.main_menus import build_menus
 from msjournal.ui.today_view import TodayView
 from msjournal.ui.trends_page import TrendsPage
 from msjournal.ui.widgets.alert_widgets import AlertBanner
+from msjournal.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
+    from msjournal.ui.alerts_view import AlertsView
     from msjournal.ui.dialogs.plan_dialog import PlanDialog
     from msjournal.ui.dialogs.settings_dialog import SettingsDialog
+    from msjournal.ui.journal_view import JournalView
     from msjournal.ui.single_window import WindowOwnership
 
 BANNER_LEVELS = ("urgent", "consult")
@@ -52,15 +53,15 @@ class MainWindow(QMainWindow):
         self.entry_actions = EntryActions(self, journal)
         self.banner = AlertBanner()
         self.today = TodayView()
-        self.journal_view = JournalView(journal.catalog)
-        self.alerts_view = AlertsView()
+        self.journal_page: LazyPage[JournalView] = LazyPage("Journal", self._make_journal_view)
+        self.alerts_page: LazyPage[AlertsView] = LazyPage("Alerts", self._make_alerts_view)
         self.trends = TrendsPage(journal)
         self.pages = QTabWidget()
         self.pages.setAccessibleName("Pages")
         for page, title in (
             (self.today, "&Today"),
-            (self.journal_view, "&Journal"),
-            (self.alerts_view, "&Alerts"),
+            (self.journal_page, "&Journal"),
+            (self.alerts_page, "&Alerts"),
             (self.trends, "T&rends"),
         ):
             self.pages.addTab(page, title)
@@ -82,12 +83,33 @@ class MainWindow(QMainWindow):
         actions.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.today.logRequested.connect(actions.log)
         self.today.acknowledgeRequested.connect(actions.acknowledge)
-        self.alerts_view.acknowledgeRequested.connect(actions.acknowledge)
-        self.journal_view.editRequested.connect(actions.edit)
-        self.journal_view.deleteRequested.connect(actions.delete)
-        self.journal_view.doneRequested.connect(actions.mark_done)
         self.banner.showRequested.connect(lambda: self.show_page(0))
         self.pages.currentChanged.connect(lambda _index: self._refresh_current_page())
+
+    def _make_journal_view(self) -> JournalView:
+        from msjournal.ui.journal_view import JournalView
+
+        view = JournalView(self.journal.catalog)
+        view.editRequested.connect(self.entry_actions.edit)
+        view.deleteRequested.connect(self.entry_actions.delete)
+        view.doneRequested.connect(self.entry_actions.mark_done)
+        return view
+
+    def _make_alerts_view(self) -> AlertsView:
+        from msjournal.ui.alerts_view import AlertsView
+
+        view = AlertsView()
+        view.acknowledgeRequested.connect(self.entry_actions.acknowledge)
+        return view
+
+    @property
+    def journal_view(self) -> JournalView:
+        """The Journal page's tables (made now if the page was never shown)."""
+        return self.journal_page.content()
+
+    @property
+    def alerts_view(self) -> AlertsView:
+        return self.alerts_page.content()
 
     def _restore_geometry(self) -> None:
         saved = preferences.geometry()
@@ -102,7 +124,7 @@ class MainWindow(QMainWindow):
         data = self.journal.recent_snapshot(now)
         catalog = self.journal.catalog
         self.today.refresh(data, catalog, now)
-        self._stale_pages = {self.journal_view, self.alerts_view, self.trends}
+        self._stale_pages: set[QWidget] = {self.journal_page, self.alerts_page, self.trends}
         self._refresh_current_page()
         active = {a.key for a in self.today.shown_alerts}  # computed once, by Today
         if self.banner.alert is not None and self.banner.alert.key not in active:
@@ -120,7 +142,7 @@ class MainWindow(QMainWindow):
             self.trends.refresh()
             return
         data, catalog, now = self.journal.snapshot(), self.journal.catalog, datetime.now()
-        if page is self.journal_view:
+        if page is self.journal_page:
             self.journal_view.refresh(data, catalog, now.date())
         else:
             self.alerts_view.refresh(data, catalog, now)

@@ -305,7 +305,7 @@ def test_treatment_filter_shows_its_whole_text_at_every_text_size(
             qtbot.addWidget(window)
             window.resize(1100, 800)
             window.show()
-            window.pages.setCurrentWidget(window.journal_view)
+            window.pages.setCurrentWidget(window.journal_page)
             combo = window.journal_view.treatment_filter
             qtbot.waitUntil(lambda combo=combo: combo.isVisible() and combo.count() == 3)
             assert combo.currentText() == "All treatments"

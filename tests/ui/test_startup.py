@@ -106,3 +106,25 @@ def test_quit_after_show_refuses_a_damaged_journal_without_the_restore_dialog(
     journal.write_bytes(bytes(data))
     err = _refused_without_dialog(journal, tmp_path)
     assert "did not pass the quick check" in err and "left untouched" in err
+
+
+def test_first_paint_imports_only_what_today_needs(tmp_path: Path) -> None:
+    """The Journal and Alerts pages, their tables, the dialogs and the portable lock library
+    are imported when first used, not before the first paint."""
+    later = [
+        "msjournal.ui.journal_view",
+        "msjournal.ui.alerts_view",
+        "msjournal.ui.widgets.table_models",
+        "msjournal.ui.dialogs.settings_dialog",
+        "msjournal.ui.dialogs.infusion_dialog",
+        "portalocker",
+    ]
+    code = (
+        "import sys\nfrom msjournal.cli.main import main\n"
+        "code = main(['--demo', '--quit-after-show'])\n"
+        f"print([name for name in {later!r} if name in sys.modules])\n"
+        "sys.exit(code)\n"
+    )
+    result = _run(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

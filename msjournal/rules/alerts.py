@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from msjournal.model.as_of import as_of
 from msjournal.model.catalog import Catalog, Treatment
-from msjournal.model.records import JournalData, SideEffect, TemperatureReading
+from msjournal.model.records import Infusion, JournalData, SideEffect, TemperatureReading
 from msjournal.model.temperature import (
     DEFAULT_FEVER_THRESHOLD,
     format_temperature,
@@ -186,6 +186,15 @@ RULES: dict[str, Rule] = {
             "A follow-up is past its due date and not marked done.",
             "Your own follow-ups",
             "until the follow-up is marked done",
+        ),
+        Rule(
+            "dose_not_counted",
+            "consult",
+            "Dose not counted toward the lifetime limit",
+            "A dose of a treatment with a lifetime (cumulative) limit has no amount, or a unit "
+            "that cannot be added to the total.",
+            "Mitoxantrone label boxed warning (clinical-facts.md §7)",
+            "until the dose is corrected, or until acknowledged",
         ),
         Rule(
             "cumulative_dose_limit",
@@ -522,6 +531,36 @@ def dose_limit(data: JournalData, catalog: Catalog, moment: datetime) -> Iterabl
         )
 
 
+def dose_not_counted(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    """Doses of a treatment with a lifetime limit that the total cannot include, by name."""
+    for treatment_id in sorted({i.treatment for i in data.infusions}):
+        treatment = catalog.treatments.get(treatment_id)
+        total = cumulative_dose(data, treatment) if treatment else None
+        if treatment is None or total is None or not total.not_counted:
+            continue
+        listed = "; ".join(_dose_text(i, total.unit) for i in total.not_counted)
+        recorded = (
+            f"Your journal has {treatment.name} doses that cannot be added to the lifetime "
+            f"total ({total.given} of {total.limit} {total.unit} counted): {listed}."
+        )
+        yield _alert(
+            "dose_not_counted",
+            recorded,
+            f"Add each dose in {total.unit}, or ask your care team for your lifetime total "
+            f"before any further dose.",
+            [i.id for i in total.not_counted],
+            max(i.start for i in total.not_counted),
+            None,
+        )
+
+
+def _dose_text(infusion: Infusion, unit: str) -> str:
+    if infusion.dose is None:
+        return f"{_when(infusion.start)}, no dose logged"
+    shown = infusion.dose_unit.strip() or "no unit"
+    return f"{_when(infusion.start)}, {infusion.dose} {shown} (not {unit})"
+
+
 def infusion_too_soon(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
     """Regular doses (after any starting doses) closer together than the minimum gap."""
     for treatment_id in {i.treatment for i in data.infusions}:
@@ -577,6 +616,7 @@ RULE_FUNCTIONS: tuple[RuleFunction, ...] = (
     persistent_symptom,
     reminders,
     dose_limit,
+    dose_not_counted,
     infusion_too_soon,
 )
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from msjournal.model.catalog import Catalog, Fact, MonitoringTask, Treatment
 from msjournal.model.records import FOLLOW_UP_KIND_NAMES, FollowUp, Infusion, JournalData
+from msjournal.model.units import same_dose_unit
 
 COURSE_GAP_DAYS = 3  # infusions this close together belong to the same course
 
@@ -39,7 +40,11 @@ class DoseTotal:
     given: Decimal
     limit: Decimal
     unit: str
-    uncounted: int = 0  # doses logged in another unit, which cannot be added up
+    not_counted: tuple[Infusion, ...] = ()  # no dose, or another unit: cannot be added up
+
+    @property
+    def uncounted(self) -> int:
+        return len(self.not_counted)
 
 
 def current_treatment(data: JournalData, catalog: Catalog) -> str | None:
@@ -91,13 +96,15 @@ def cumulative_dose(data: JournalData, treatment: Treatment) -> DoseTotal | None
     limit = schedule.cumulative_limit_eu if eu else schedule.cumulative_limit
     doses = [i for i in data.infusions if i.treatment == treatment.id]
     counted = [
-        i.dose for i in doses if i.dose is not None and i.dose_unit == schedule.cumulative_unit
+        i
+        for i in doses
+        if i.dose is not None and same_dose_unit(i.dose_unit, schedule.cumulative_unit)
     ]
     return DoseTotal(
-        sum(counted, Decimal(0)),
+        sum((i.dose for i in counted if i.dose is not None), Decimal(0)),
         Decimal(str(limit.value)),  # type: ignore[union-attr]
         schedule.cumulative_unit,
-        len(doses) - len(counted),
+        tuple(i for i in doses if i not in counted),
     )
 
 

@@ -101,7 +101,7 @@ def test_infusion_defaults_from_therapy_and_last_infusion(qtbot, planned_journal
     """Treatment, dose, site, centre and dose number are filled in; Enter saves it."""
     dialog = _open(qtbot, InfusionDialog, planned_journal)
     assert dialog.treatment.currentData() == "natalizumab"
-    assert (dialog.dose.text(), dialog.dose_unit.text()) == ("300", "mg")
+    assert (dialog.dose.text(), dialog.dose_unit.currentData()) == ("300", "mg")
     assert dialog.site.currentText() == "left forearm"
     assert dialog.location.currentText() == "City Infusion Centre"
     assert dialog.dose_number.text() == "2"
@@ -210,3 +210,29 @@ def test_starting_doses_already_given_follows_the_interval(qtbot, journal, keybo
     assert dialog.loading.isChecked()
     keyboard.enter()
     assert journal.plan().loading_done
+
+
+def test_mitoxantrone_doses_are_chosen_in_its_units(qtbot, journal, keyboard) -> None:
+    """Issue "clinical edges", item 3: the window offers the treatment's units as a choice, so
+    a mitoxantrone dose is counted toward its lifetime limit (clinical-facts.md §7)."""
+    journal.set_plan({"treatment": "mitoxantrone", "started": "2026-01-01"})
+    dialog = _open(qtbot, InfusionDialog, journal)
+    assert dialog.dose_unit.currentData() == "mg/m2"
+    assert not dialog.dose_unit.isEditable()
+    units = [dialog.dose_unit.itemData(i) for i in range(dialog.dose_unit.count())]
+    assert units[0] == "mg/m2" and "mg" in units
+    keyboard.enter()
+    [saved] = journal.infusions()
+    assert saved.dose_unit == "mg/m2"
+
+
+def test_a_unit_from_a_file_stays_as_it_was_typed(qtbot, planned_journal) -> None:
+    from dataclasses import replace
+
+    from msjournal.model.records import JournalData
+
+    [first] = planned_journal.infusions()
+    odd = replace(first, id="inf-odd", dose_unit="mg per m2")
+    planned_journal.add_records(JournalData(infusions=(odd,)))
+    dialog = _open(qtbot, InfusionDialog, planned_journal, planned_journal.get("inf-odd"))
+    assert dialog.dose_unit.currentData() == "mg/m2", "the same unit, in its one spelling"

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QWidget
 
+from msjournal.model.catalog import Treatment
 from msjournal.model.records import Infusion, Vitals
+from msjournal.model.units import same_dose_unit
 from msjournal.rules.schedule import current_treatment
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
 from msjournal.ui.dialogs.temperature_dialog import UNITS
@@ -16,6 +19,7 @@ from msjournal.ui.widgets.fields import (
     OptionalDateTimeField,
     choice_combo,
     editable_combo,
+    select_data,
 )
 
 MOMENTS = (("before", "Before the infusion"), ("after", "After the infusion"))
@@ -61,7 +65,7 @@ class InfusionDialog(EntryDialog):
         row("end", "Ended", self.end)
         self.dose = QLineEdit()
         row("dose", "D&ose", self.dose)
-        self.dose_unit = QLineEdit()
+        self.dose_unit = choice_combo([])
         row("dose_unit", "Dose &unit", self.dose_unit)
         self.dose_number = QLineEdit()
         self.dose_number.setPlaceholderText("optional, e.g. 12")
@@ -133,17 +137,34 @@ class InfusionDialog(EntryDialog):
             return
         dose = treatment.default_dose.value if treatment.default_dose else ""
         self.dose.setText(str(dose) if dose else "")
-        self.dose_unit.setText(treatment.dose_unit)
+        self._offer_units(treatment, treatment.dose_unit)
         given = [i for i in self.journal.infusions() if i.treatment == treatment.id]
         numbers = [i.dose_number for i in given if i.dose_number]
         self.dose_number.setText(str(max(numbers) + 1) if numbers else "")
+
+    def _offer_units(self, treatment: Treatment | None, chosen: str) -> None:
+        """The treatment's units first, then the common ones; a unit a record or a file
+        brought stays selectable as it was typed."""
+        own = [treatment.dose_unit, treatment.schedule.cumulative_unit] if treatment else []
+        units = _distinct([*own, *COMMON_UNITS])
+        match = next((u for u in units if same_dose_unit(u, chosen)), None)
+        if chosen and match is None:
+            units.append(chosen)
+        self.dose_unit.clear()
+        for unit in units:
+            self.dose_unit.addItem(UNIT_WORDS.get(unit, unit), unit)
+            words = UNIT_DESCRIPTIONS.get(unit, "")
+            self.dose_unit.setItemData(
+                self.dose_unit.count() - 1, words, Qt.ItemDataRole.ToolTipRole
+            )
+        select_data(self.dose_unit, match or chosen or units[0])
 
     def load(self, record: Infusion) -> None:
         self.treatment.setCurrentIndex(self.treatment.findData(record.treatment))
         self.start_at.set_value(record.start)
         self.end.set_value(record.end)
         self.dose.setText("" if record.dose is None else str(record.dose))
-        self.dose_unit.setText(record.dose_unit)
+        self._offer_units(self.journal.catalog.treatments.get(record.treatment), record.dose_unit)
         self.dose_number.setText("" if record.dose_number is None else str(record.dose_number))
         self.site.setCurrentText(record.site)
         self.location.setCurrentText(record.location)
@@ -166,7 +187,7 @@ class InfusionDialog(EntryDialog):
             "start": self.start_at.text_value(),
             "end": self.end.text_value(),
             "dose": self.dose.text(),
-            "dose_unit": self.dose_unit.text(),
+            "dose_unit": self.dose_unit.currentData() or "",
             "dose_number": self.dose_number.text(),
             "site": self.site.currentText(),
             "location": self.location.currentText(),
@@ -180,6 +201,11 @@ class InfusionDialog(EntryDialog):
             for name in ("temperature", "pulse", "systolic", "diastolic"):
                 draft[f"{name}_{suffix}"] = widgets[name].text()
         return draft
+
+
+COMMON_UNITS = ("mg", "mg/m2", "g", "ml")
+UNIT_WORDS = {"mg/m2": "mg/m²"}  # shown; the description says it in words
+UNIT_DESCRIPTIONS = {"mg/m2": "milligrams per square metre of body surface"}
 
 
 def _distinct(values: Any) -> list[str]:

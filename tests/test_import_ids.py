@@ -28,10 +28,10 @@ import pytest
 from msjournal.exchange import journal_format
 from msjournal.exchange.import_preview import preview_import
 from msjournal.exchange.journal_format import dumps, ids_by_section, loads, read_file
-from msjournal.journal import Journal
+from msjournal.journal import ImportCounts, Journal
 from msjournal.model.errors import ValidationError
 from msjournal.model.kinds import FOLLOW_UP, INFUSION, SIDE_EFFECT, TEMPERATURE
-from msjournal.model.records import ImportCounts, Infusion
+from msjournal.model.records import Infusion
 from msjournal.rules import alerts as alert_rules
 from tests.conftest import NOW
 

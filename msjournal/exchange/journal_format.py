@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,10 +23,11 @@ from msjournal.exchange.format_settings import (
     parse_settings,
     settings_json,
 )
+from msjournal.journal import Journal
 from msjournal.model.catalog import Catalog
 from msjournal.model.dates import format_date, format_datetime
 from msjournal.model.errors import JournalError, ValidationError
-from msjournal.model.kinds import KINDS
+from msjournal.model.kinds import BY_SECTION, KINDS
 from msjournal.model.records import (
     FollowUp,
     Infusion,
@@ -46,7 +47,8 @@ from msjournal.rules.validation import (
 FORMAT_NAME = "msjournal"
 FORMAT_VERSION = 1
 SECTIONS = tuple(kind.section for kind in KINDS)
-PREFIX_FOR = {kind.section: kind.code for kind in KINDS}
+# Ids in a file are the writer's: any text of at most this many characters once trimmed.
+MAX_ID_CHARS = 200
 # Far above any real journal: a 30-year demo journal exports to about 1 MB (docs/journal-format.md).
 MAX_FILE_BYTES = 20_000_000
 MEGABYTE = 1_000_000
@@ -161,46 +163,88 @@ def _flatten_vitals(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _record_id(section: str, record: dict[str, Any], index: int) -> str:
+    """The record's id, trimmed: the writer's own text, whatever it looks like, within limits."""
     entry_id = record.get("id")
     where = f"{section}[{index}]"
     if not isinstance(entry_id, str) or not entry_id.strip():
         raise ValidationError("id", entry_id, "every record needs a text id", record=where)
-    if len(entry_id) > 100:
-        raise ValidationError("id", entry_id[:40], "is too long", record=where)
-    if any(unicodedata.category(char) in ID_REFUSED_CATEGORIES for char in entry_id.strip()):
+    trimmed = entry_id.strip()
+    if len(trimmed) > MAX_ID_CHARS:
+        raise ValidationError(
+            "id",
+            trimmed,
+            f"is {len(trimmed)} characters long; an id can be at most {MAX_ID_CHARS}",
+            record=where,
+        )
+    if any(unicodedata.category(char) in ID_REFUSED_CATEGORIES for char in trimmed):
         raise ValidationError(
             "id",
             entry_id,
             "ids cannot hold control characters, line breaks or invisible marks",
             record=where,
         )
-    prefix = f"{PREFIX_FOR[section]}-"
-    if not entry_id.strip().startswith(prefix):
-        raise ValidationError(
-            "id",
-            entry_id,
-            f"ids of {section.replace('_', ' ')} start with '{prefix}' (for example '{prefix}1')",
-            record=where,
-        )
-    return entry_id.strip()
+    return trimmed
+
+
+def _a(kind_name: str) -> str:
+    return f"an {kind_name}" if kind_name[0] in "aeiou" else f"a {kind_name}"
+
+
+@dataclass
+class _Ids:
+    """The ids of one import: each names one entry, in the whole file and in the journal.
+
+    The window finds an entry by its id alone, whatever its kind (Journal.kind_of), so an id
+    given to two records of the file, in one section or in two, is refused; so is an id the
+    journal already has for another kind of entry. The same id for the same kind is an entry
+    already present, which the import skips.
+    """
+
+    journal: Mapping[str, AbstractSet[str]]
+    seen: dict[str, str] = field(default_factory=dict)  # id -> the record that has it
+
+    def claim(self, section: str, index: int, entry_id: str) -> None:
+        where = f"{section}[{index}]"
+        first = self.seen.get(entry_id)
+        if first is not None:
+            reason = (
+                f"is also the id of {first}; each record needs its own id"
+                if first.startswith(f"{section}[")
+                else f"is also the id of {first}; an id can name only one entry in a file, "
+                "in any section"
+            )
+            raise ValidationError("id", entry_id, reason, record=where)
+        for other, ids in self.journal.items():
+            if other != section and entry_id in ids:
+                kind = BY_SECTION[other].singular
+                raise ValidationError(
+                    "id",
+                    entry_id,
+                    f"is the id of {_a(kind)} already in the journal, so it cannot also name "
+                    f"{_a(BY_SECTION[section].singular)}; give it another id in the file",
+                    record=where,
+                )
+        self.seen[entry_id] = where
 
 
 def _parse_section(
-    section: str, records: Any, catalog: Catalog, known_infusions: set[str], now: datetime
+    section: str,
+    records: Any,
+    catalog: Catalog,
+    known_infusions: set[str],
+    now: datetime,
+    ids: _Ids,
 ) -> list[Any]:
     if not isinstance(records, list):
         raise ValidationError(section, type(records).__name__, "expected a list of records")
     parsed = []
-    seen: set[str] = set()
     for index, record in enumerate(records):
         if not isinstance(record, dict):
             raise ValidationError(
                 section, record, "expected an object", record=f"{section}[{index}]"
             )
         entry_id = _record_id(section, record, index)
-        if entry_id in seen:
-            raise ValidationError("id", entry_id, "appears twice in the file", record=entry_id)
-        seen.add(entry_id)
+        ids.claim(section, index, entry_id)
         parsed.append(_parse_record(section, record, entry_id, catalog, known_infusions, now))
     return parsed
 
@@ -246,30 +290,55 @@ def _check_header(document: Any) -> None:
         )
 
 
+def ids_by_section(journal: Journal) -> dict[str, frozenset[str]]:
+    """The ids the journal holds, by section: what from_json's `journal_ids` expects."""
+    return {
+        kind.section: frozenset(r.id for r in getattr(journal, kind.section)()) for kind in KINDS
+    }
+
+
+def _journal_ids(
+    existing_infusions: AbstractSet[str], journal_ids: Mapping[str, AbstractSet[str]] | None
+) -> dict[str, AbstractSet[str]]:
+    found: dict[str, AbstractSet[str]] = dict(journal_ids or {})
+    found["infusions"] = frozenset(found.get("infusions", ())) | frozenset(existing_infusions)
+    return found
+
+
 def from_json(
     document: Any,
     catalog: Catalog,
     existing_infusions: AbstractSet[str] = frozenset(),
     now: datetime | None = None,
+    journal_ids: Mapping[str, AbstractSet[str]] | None = None,
 ) -> JournalData:
-    """Validate a whole parsed document; raises on the first bad record, naming it."""
+    """Validate a whole parsed document; raises on the first bad record, naming it.
+
+    `existing_infusions` are the journal's infusions, which side effects may link to;
+    `journal_ids` (ids_by_section) are all its ids by section, so that an id the journal has
+    for another kind of entry is refused. Without it only the journal's infusions are known.
+    """
     _check_header(document)
     now = now or datetime.now()
+    journal = _journal_ids(existing_infusions, journal_ids)
+    ids = _Ids(journal)
     sections = {name: document.get(name, []) for name in SECTIONS}
-    infusions = _parse_section("infusions", sections["infusions"], catalog, set(), now)
-    known = set(existing_infusions) | {i.id for i in infusions}
+    infusions = _parse_section("infusions", sections["infusions"], catalog, set(), now, ids)
+    known = set(journal["infusions"]) | {i.id for i in infusions}
     plan_raw = document.get("therapy_plan")
     if plan_raw is not None and not isinstance(plan_raw, dict):
         raise ValidationError("therapy_plan", plan_raw, "expected an object")
     return JournalData(
         infusions=tuple(infusions),
         side_effects=tuple(
-            _parse_section("side_effects", sections["side_effects"], catalog, known, now)
+            _parse_section("side_effects", sections["side_effects"], catalog, known, now, ids)
         ),
         temperatures=tuple(
-            _parse_section("temperatures", sections["temperatures"], catalog, known, now)
+            _parse_section("temperatures", sections["temperatures"], catalog, known, now, ids)
         ),
-        follow_ups=tuple(_parse_section("follow_ups", sections["follow_ups"], catalog, known, now)),
+        follow_ups=tuple(
+            _parse_section("follow_ups", sections["follow_ups"], catalog, known, now, ids)
+        ),
         plan=validate_plan(plan_raw, catalog) if plan_raw else None,
         settings=parse_settings(document.get("settings")),
         acknowledgements=parse_acknowledgements(document.get("acknowledgements")),
@@ -301,8 +370,9 @@ def loads(
     catalog: Catalog,
     existing_infusions: AbstractSet[str] = frozenset(),
     now: datetime | None = None,
+    journal_ids: Mapping[str, AbstractSet[str]] | None = None,
 ) -> JournalData:
-    return from_json(parse_document(text), catalog, existing_infusions, now)
+    return from_json(parse_document(text), catalog, existing_infusions, now, journal_ids)
 
 
 def _refuse_constant(name: str) -> None:
@@ -473,5 +543,6 @@ def read_file(
     catalog: Catalog,
     existing_infusions: AbstractSet[str] = frozenset(),
     now: datetime | None = None,
+    journal_ids: Mapping[str, AbstractSet[str]] | None = None,
 ) -> JournalData:
-    return from_json(read_document(path), catalog, existing_infusions, now)
+    return from_json(read_document(path), catalog, existing_infusions, now, journal_ids)

@@ -101,8 +101,8 @@ RULES: dict[str, Rule] = {
             "stroke_signs_after_alemtuzumab",
             "urgent",
             "Sudden nerve symptoms after alemtuzumab",
-            "New nerve symptoms (weakness, numbness, trouble speaking or seeing) within 3 days "
-            "of an alemtuzumab infusion.",
+            "New nerve symptoms (weakness, numbness, trouble speaking or seeing), or a severe "
+            "or unusual headache, within 3 days of an alemtuzumab infusion.",
             "FDA Drug Safety Communication, 29 Nov 2018 (stroke after Lemtrada)",
             "3 days after the entry, or until acknowledged",
         ),
@@ -212,6 +212,9 @@ def _when(moment: datetime) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y} at {moment:%H:%M}"
 
 
+SEVERE = 7  # a severity of 7 or more out of 10 is severe
+
+
 def _alert(
     rule_id: str,
     recorded: str,
@@ -259,9 +262,30 @@ def _after_alemtuzumab(data: JournalData, effect: SideEffect) -> bool:
     )
 
 
+# The catalog's alemtuzumab warning sign "stroke" (urgency: emergency) names "a sudden severe
+# headache or neck pain"; a headache logged as severe (7 or more) or unusual counts as one.
+STROKE_SIGN_SYMPTOMS = frozenset({"headache"})
+
+
+def _stroke_sign(data: JournalData, effect: SideEffect) -> bool:
+    severe = effect.severity >= SEVERE or effect.unusual
+    return effect.symptom in STROKE_SIGN_SYMPTOMS and severe and _after_alemtuzumab(data, effect)
+
+
 def neurological(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
     for effect in data.side_effects:
         symptom = catalog.symptoms.get(effect.symptom)
+        if _stroke_sign(data, effect):
+            yield _alert(
+                "stroke_signs_after_alemtuzumab",
+                f"You recorded {_symptom_text(effect, catalog)}"
+                + (", marked as feeling unusual." if effect.unusual else "."),
+                URGENT_ACTION,
+                [effect.id],
+                effect.onset,
+                timedelta(days=3),
+            )
+            continue
         if symptom is None or symptom.alert != "neurological":
             continue
         recorded = f"You recorded {_symptom_text(effect, catalog)}."
@@ -345,10 +369,10 @@ def unexplained_bruising(data: JournalData, catalog: Catalog, moment: datetime) 
 def severe_or_unusual(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
     for effect in data.side_effects:
         symptom = catalog.symptoms.get(effect.symptom)
-        if symptom is not None and symptom.alert == "severe_reaction":
+        if symptom is not None and symptom.alert == "severe_reaction" or _stroke_sign(data, effect):
             continue  # already an urgent alert
         reasons = []
-        if effect.severity >= 7:
+        if effect.severity >= SEVERE:
             reasons.append(f"severity {effect.severity} of 10")
         if effect.unusual:
             reasons.append("marked as feeling unusual")

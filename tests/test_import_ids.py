@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from tests.conftest import NOW
 ISSUE_IDS = ["i1", "2026-03-02-tysabri"]
 
 
-def journal_file(infusion_id: str = "i1", **changes: Any) -> dict[str, Any]:
+def journal_file(infusion_id: str = "i1") -> dict[str, Any]:
     """A file written by another tool: none of its ids carries our prefixes."""
     document: dict[str, Any] = {
         "format": "msjournal",
@@ -72,7 +73,6 @@ def journal_file(infusion_id: str = "i1", **changes: Any) -> dict[str, Any]:
             {"id": "7", "kind": "appointment", "title": "Neurologist review", "due": "2026-04-01"}
         ],
     }
-    document.update(changes)
     return document
 
 
@@ -185,16 +185,21 @@ def test_white_space_around_an_id_is_trimmed(journal: Journal) -> None:
 def test_an_id_of_200_characters_is_accepted(journal: Journal) -> None:
     """'up to 200 characters', counted after trimming."""
     long_id = "x" * 200
-    import_document(journal, journal_file(f" {long_id} "))
-    assert journal.kind_of(long_id) is INFUSION
+    document = journal_file(f" {long_id} ")
+    document["side_effects"][0]["id"] = "y" * 200
+    import_document(journal, document)
+    assert journal.kind_of(long_id) is INFUSION and journal.kind_of("y" * 200) is SIDE_EFFECT
+    assert json.loads(dumps(journal.snapshot()))["infusions"][0]["id"] == long_id
 
 
 def test_an_id_of_201_characters_is_refused(journal: Journal) -> None:
     """'up to 200 characters': one more is refused, naming the record, the field and the value."""
-    long_id = "x" * 201
-    error = refusal(journal, journal_file(long_id))
-    assert (error.field, error.record) == ("id", "infusions[0]")
-    assert "200 characters" in str(error) and "'xxxxxxxxxx" in str(error)
+    for section in journal_format.SECTIONS:
+        document = journal_file()
+        document[section][0]["id"] = "x" * 201
+        error = refusal(journal, document)
+        assert (error.field, error.record) == ("id", f"{section}[0]")
+        assert "at most 200 characters" in str(error) and "'xxxxxxxxxx" in str(error)
 
 
 @pytest.mark.parametrize("entry_id", ["", "   ", None, 7, ["i1"]])
@@ -339,3 +344,29 @@ def test_msjournal_import_accepts_the_issues_file(tmp_path: Path) -> None:
     with Journal.open(journal) as opened:
         assert opened.get("2026-03-02-tysabri").id == "2026-03-02-tysabri"
         assert opened.get("headache after 2026-03-02-tysabri").infusion == "2026-03-02-tysabri"
+
+
+def test_an_id_the_journal_has_for_another_kind_is_refused_by_the_command(tmp_path) -> None:
+    """`msjournal import`: a file infusion "7" when the journal has a follow-up "7" is refused
+    with a message, not a database error, and nothing is written."""
+    import json
+
+    from msjournal.cli.main import main
+    from msjournal.journal import Journal
+    from msjournal.model.records import FollowUp, JournalData
+
+    path = tmp_path / "journal.sqlite"
+    with Journal.open(path) as journal:
+        journal.add_records(
+            JournalData(follow_ups=(FollowUp("7", "appointment", "Review", date(2026, 7, 1)),))
+        )
+    data = {
+        "format": "msjournal",
+        "version": 1,
+        "infusions": [{"id": "7", "treatment": "natalizumab", "start": "2026-03-02T09:00"}],
+    }
+    file = tmp_path / "in.json"
+    file.write_text(json.dumps(data))
+    assert main(["import", str(file), "--journal", str(path)]) == 1
+    with Journal.open(path) as journal:
+        assert journal.infusions() == []

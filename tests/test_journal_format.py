@@ -121,9 +121,9 @@ def test_importing_the_same_file_twice_adds_nothing_new(journal) -> None:
         (lambda d: d["side_effects"][0].update(infusion="inf-9"), "infusion", "se-1"),
         (lambda d: d["follow_ups"][0].update(due="next week"), "due", "f-1"),
         (lambda d: d["side_effects"][0].update(resolved="2026-03-01T00:00"), "resolved", "se-1"),
-        (lambda d: d["temperatures"].append(dict(d["temperatures"][0])), "id", "t-1"),
-        (lambda d: d["temperatures"][0].update(id="inf-77"), "id", "temperatures[0]"),
-        (lambda d: d["infusions"][0].update(id="my-infusion"), "id", "infusions[0]"),
+        (lambda d: d["temperatures"].append(dict(d["temperatures"][0])), "id", "temperatures[1]"),
+        (lambda d: d["temperatures"][0].update(id="inf-1"), "id", "temperatures[0]"),
+        (lambda d: d["infusions"][0].update(id="x" * 201), "id", "infusions[0]"),
     ],
 )
 def test_one_bad_record_refuses_the_whole_file(journal, change, field, record) -> None:

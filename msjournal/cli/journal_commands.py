@@ -11,7 +11,7 @@ from pathlib import Path
 from msjournal.cli.common import moment_option, open_existing, option_date
 from msjournal.cli.passphrase_input import current_passphrase
 from msjournal.demo import write_demo
-from msjournal.exchange.journal_format import from_json, read_document
+from msjournal.exchange.journal_format import from_json, ids_by_section, read_document
 from msjournal.model.as_of import as_of
 from msjournal.model.dates import due_in_words
 from msjournal.model.errors import JournalError, ValidationError
@@ -43,7 +43,7 @@ def import_file(args: argparse.Namespace) -> int:
     with automatic.open_journal(path, current_passphrase(path)) as journal:
         known = {i.id for i in journal.infusions()}
         try:
-            data = from_json(document, journal.catalog, known)
+            data = from_json(document, journal.catalog, known, journal_ids=ids_by_section(journal))
         except ValidationError as error:
             raise JournalError(
                 f"{args.file} was not imported, nothing was changed: {error}"
@@ -87,7 +87,7 @@ def due(args: argparse.Namespace) -> int:
     assert today is not None
     with open_existing(args.journal) as journal:
         data = as_of(journal.snapshot(), datetime.combine(today, datetime.max.time()))
-        items = schedule.due_items(data, journal.catalog)
+        items = schedule.due_items(data, journal.catalog, today)
     if args.json:
         print(json.dumps([_due_json(item, today) for item in items], indent=2, ensure_ascii=False))
         return 0

@@ -91,7 +91,7 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "msjournal: what is due")
-    for item in due_items(data, catalog):
+    for item in due_items(data, catalog, stamp.date()):
         if _inside(item, start, end):
             calendar.add_component(due_event(item, data, stamp))
     return calendar

@@ -173,7 +173,7 @@ def _record_id(section: str, record: dict[str, Any], index: int) -> str:
         raise ValidationError(
             "id",
             trimmed,
-            f"is {len(trimmed)} characters long; an id can be at most {MAX_ID_CHARS}",
+            f"is {len(trimmed)} characters long; an id can be at most {MAX_ID_CHARS} characters",
             record=where,
         )
     if any(unicodedata.category(char) in ID_REFUSED_CATEGORIES for char in trimmed):

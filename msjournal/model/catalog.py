@@ -66,6 +66,7 @@ class MonitoringTask:
     every_days: Fact | None = None
     first_after_days: Fact | None = None
     until_days_after_last_infusion: Fact | None = None
+    continues_after_stopping: bool = False  # runs on with no end after the last dose
     before_each_dose: bool = False
     description: str = ""
     sources: tuple[str, ...] = ()
@@ -185,6 +186,7 @@ def _monitoring(raw: dict[str, Any]) -> MonitoringTask:
         every_days=fact(raw.get("every_days")),
         first_after_days=fact(raw.get("first_after_days")),
         until_days_after_last_infusion=fact(raw.get("until_days_after_last_infusion")),
+        continues_after_stopping=bool(raw.get("continues_after_stopping", False)),
         before_each_dose=bool(_plain(raw.get("before_each_dose", False))),
         description=raw.get("description", ""),
         sources=tuple(raw.get("sources", ())),

@@ -496,7 +496,7 @@ def _start_of(day: date) -> datetime:
 
 def reminders(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
     today = moment.date()
-    for item in due_items(data, catalog):
+    for item in due_items(data, catalog, today):
         if not item.overdue(today):
             continue
         due = f"{item.due:%a} {item.due.day} {item.due:%b %Y}"

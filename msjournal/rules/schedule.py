@@ -265,7 +265,11 @@ def _monitoring_item(task: MonitoringTask, treatment: Treatment, due: date) -> D
 
 
 def _task_due(
-    data: JournalData, task: MonitoringTask, given: list[Infusion], next_dose: DueItem | None
+    data: JournalData,
+    task: MonitoringTask,
+    given: list[Infusion],
+    next_dose: DueItem | None,
+    today: date | None,
 ) -> date | None:
     done = _done_dates(data.follow_ups, task.id)
     last = given[-1].start.date()
@@ -281,9 +285,19 @@ def _task_due(
         first_after = task.first_after_days or task.every_days
         due = given[0].start.date() + timedelta(days=_days(first_after))
     limit = task.until_days_after_last_infusion
-    if limit is not None and due > last + timedelta(days=_days(limit)):
-        return None
-    return due
+    if limit is not None:
+        ends = last + timedelta(days=_days(limit))
+        if due > ends or (today is not None and today > ends):
+            return None  # the checks after the last infusion are over
+    return _latest_missed(due, _days(task.every_days), today)
+
+
+def _latest_missed(due: date, every: int, today: date | None) -> date:
+    """A regular check missed several times is one reminder, dated at the latest missed one
+    (not "2309 days overdue" for a yearly check)."""
+    if today is None or every <= 0 or due > today:
+        return due
+    return due + timedelta(days=every * ((today - due).days // every))
 
 
 def _treatment_checks(
@@ -292,24 +306,27 @@ def _treatment_checks(
     given: list[Infusion],
     next_dose: DueItem | None,
     current: bool,
+    today: date | None,
 ) -> list[DueItem]:
     items = []
     for task in treatment.monitoring:
-        if not current and task.until_days_after_last_infusion is None:
-            continue  # after stopping, only checks that explicitly run on (e.g. 48 months)
+        runs_on = task.until_days_after_last_infusion is not None or task.continues_after_stopping
+        if not current and not runs_on:
+            continue  # after stopping, only checks that run on (48 months; a yearly heart scan)
         if _pending(data.follow_ups, task.id):
             continue  # already planned as a follow-up, shown there
-        due = _task_due(data, task, given, next_dose)
+        due = _task_due(data, task, given, next_dose, today)
         if due is not None:
             items.append(_monitoring_item(task, treatment, due))
     return items
 
 
-def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
+def monitoring_due(data: JournalData, catalog: Catalog, today: date | None = None) -> list[DueItem]:
     """Checks for the current treatment, and those that run on after an earlier one stopped.
 
-    A check shared by two treatments (natalizumab and its biosimilar) is listed once, for the
-    current treatment first."""
+    A check that ends some time after the last infusion is left out once `today` is past
+    that end. A check shared by two treatments (natalizumab and its biosimilar) is listed
+    once, for the current treatment first."""
     current = current_treatment(data, catalog)
     others = sorted({i.treatment for i in data.infusions} - {current or ""})
     items: list[DueItem] = []
@@ -330,7 +347,7 @@ def monitoring_due(data: JournalData, catalog: Catalog) -> list[DueItem]:
             listed = {item.task for item in items}
             items.extend(
                 item
-                for item in _treatment_checks(data, treatment, given, next_dose, is_current)
+                for item in _treatment_checks(data, treatment, given, next_dose, is_current, today)
                 if item.task not in listed
             )
     return items
@@ -352,13 +369,15 @@ def open_follow_ups(data: JournalData) -> list[DueItem]:
     ]
 
 
-def due_items(data: JournalData, catalog: Catalog) -> list[DueItem]:
-    """Everything coming up, soonest first: the next infusion, checks and open follow-ups."""
+def due_items(data: JournalData, catalog: Catalog, today: date | None = None) -> list[DueItem]:
+    """Everything coming up, soonest first: the next infusion, checks and open follow-ups.
+
+    With `today`, checks whose time after the last infusion is over are left out."""
     items: list[DueItem] = []
     upcoming = next_infusion(data, catalog)
     if upcoming is not None:
         items.append(upcoming)
-    items.extend(monitoring_due(data, catalog))
+    items.extend(monitoring_due(data, catalog, today))
     items.extend(open_follow_ups(data))
     order = {"infusion": 0, "monitoring": 1, "follow_up": 2}
     return sorted(items, key=lambda item: (item.due, order[item.kind], item.title))

@@ -257,7 +257,7 @@ def build_overview(
         alerts=alerts_in_period(data, catalog, start, end),
         high_readings=high_readings(inside),
         threshold=threshold_text(data.settings),
-        due=tuple(due_items(seen, catalog)),
+        due=tuple(due_items(seen, catalog, end)),
         questions=data.settings.questions.strip(),
         period_data=inside,
     )

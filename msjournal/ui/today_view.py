@@ -133,7 +133,7 @@ class TodayView(QWidget):
         today = moment.date()
         self.date_heading.setText(f"Today, {human_date(today)}")
         self._show_alerts(active_alerts(data, catalog, moment))
-        items = due_items(data, catalog)
+        items = due_items(data, catalog, today)
         self._show_next_infusion(next((i for i in items if i.kind == "infusion"), None), today)
         self._show_coming_up([i for i in items if i.kind != "infusion"], today)
         self._show_last_infusion(data, catalog, today)

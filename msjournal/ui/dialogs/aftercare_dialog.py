@@ -82,7 +82,12 @@ def warning_sign_text(treatment: Treatment) -> str:
 def next_check(journal: Journal) -> DueItem | None:
     """The first check or review that is due and not yet planned as a follow-up."""
     return next(
-        (i for i in due_items(journal.snapshot(), journal.catalog) if i.kind == "monitoring"), None
+        (
+            i
+            for i in due_items(journal.snapshot(), journal.catalog, date.today())
+            if i.kind == "monitoring"
+        ),
+        None,
     )
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from msjournal.exchange import exports
 from msjournal.exchange.import_preview import ImportPreview, preview_import
-from msjournal.exchange.journal_format import read_file
+from msjournal.exchange.journal_format import ids_by_section, read_file
 from msjournal.journal import Journal
 from msjournal.model.errors import JournalError, ValidationError
 from msjournal.model.progress import Progress
@@ -127,7 +127,7 @@ class ImportPreviewDialog(QDialog):
 def _parse(parent: QWidget | None, journal: Journal, path: Path) -> JournalData | None:
     known = {i.id for i in journal.infusions()}
     try:
-        return read_file(path, journal.catalog, known)
+        return read_file(path, journal.catalog, known, journal_ids=ids_by_section(journal))
     except JournalError as error:
         QMessageBox.warning(parent, "File not imported", refusal_text(path, error))
         return None

@@ -115,6 +115,7 @@ class Symptom:
     alert: str = ""
     description: str = ""
     sources: tuple[str, ...] = ()
+    counted_from: str = "onset"  # or "course_end": the expected time runs from a course's end
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,7 @@ def _symptom(symptom_id: str, raw: dict[str, Any]) -> Symptom:
         alert=raw.get("alert", ""),
         description=raw.get("description", ""),
         sources=tuple(raw.get("sources", ())),
+        counted_from=raw.get("counted_from", "onset"),
     )
 
 

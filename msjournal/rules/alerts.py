@@ -22,7 +22,7 @@ from msjournal.model.temperature import (
     is_above_threshold,
     threshold_text,
 )
-from msjournal.rules.schedule import cumulative_dose, current_treatment, due_items
+from msjournal.rules.schedule import cumulative_dose, current_treatment, due_items, group_courses
 
 LEVELS = ("urgent", "consult", "reminder")
 SOURCE_DOCUMENT = "Source document, 'MS Infusion Side Effects and Consultation'"
@@ -395,13 +395,15 @@ def persistent_symptom(data: JournalData, catalog: Catalog, moment: datetime) ->
         if symptom is None or not symptom.expected_hours.value:
             continue
         expected = timedelta(hours=float(symptom.expected_hours.value))
+        start = _counted_from(data, catalog, effect, symptom.counted_from)
         end = effect.resolved or moment
-        if end - effect.onset <= expected:
+        if end - start <= expected:
             continue
-        raised = effect.onset + expected
+        raised = start + expected
         name = catalog.symptom_name(effect.symptom).lower()
+        since = "" if start == effect.onset else f" and the last day of the course, {_when(start)}"
         recorded = (
-            f"You recorded {name} starting {_when(effect.onset)}; it has lasted longer "
+            f"You recorded {name} starting {_when(effect.onset)}{since}; it has lasted longer "
             f"than the expected {_hours_text(expected)}"
         )
         if effect.resolved is None:
@@ -411,6 +413,28 @@ def persistent_symptom(data: JournalData, catalog: Catalog, moment: datetime) ->
         recorded += "."
         active = None if effect.resolved is None else effect.resolved - raised
         yield _alert("persistent_symptom", recorded, CONSULT_ACTION, [effect.id], raised, active)
+
+
+def _counted_from(
+    data: JournalData, catalog: Catalog, effect: SideEffect, counted_from: str
+) -> datetime:
+    """When the expected time starts: the onset, or the last session of the course the
+    effect began in (steroid side effects, as the catalog says)."""
+    if counted_from != "course_end":
+        return effect.onset
+    sessions = sorted(
+        (i for i in data.infusions if _is_course(catalog, i.treatment)), key=lambda i: i.start
+    )
+    started = [c for c in group_courses(sessions) if c[0].start <= effect.onset]
+    if not started:
+        return effect.onset
+    last = started[-1][-1]
+    return max(effect.onset, last.end or last.start)
+
+
+def _is_course(catalog: Catalog, treatment_id: str) -> bool:
+    treatment = catalog.treatments.get(treatment_id)
+    return treatment is not None and treatment.schedule.type == "course_only"
 
 
 def _hours_text(span: timedelta) -> str:

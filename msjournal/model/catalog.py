@@ -51,6 +51,7 @@ class Schedule:
     course_gap_days: Fact | None = None
     course_min_sessions: int | None = None
     course_max_sessions: int | None = None
+    session_every_days: int = 1  # a course's sessions: daily, or (plasma exchange) every other day
     cumulative_limit: Fact | None = None
     cumulative_limit_eu: Fact | None = None
     cumulative_unit: str = ""
@@ -171,6 +172,7 @@ def _schedule(raw: dict[str, Any]) -> Schedule:
         course_gap_days=fact(raw.get("course_gap_days")),
         course_min_sessions=_plain(raw.get("course_min_sessions")),
         course_max_sessions=_plain(raw.get("course_max_sessions")),
+        session_every_days=int(_plain(raw.get("session_every_days", 1))),
         cumulative_limit=fact(raw.get("cumulative_limit")),
         cumulative_limit_eu=fact(raw.get("cumulative_limit_eu")),
         cumulative_unit=raw.get("cumulative_unit", ""),

@@ -7,7 +7,7 @@ unverified are flagged on the due item, so the window can show them as editable 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from msjournal.model.catalog import Catalog, Fact, MonitoringTask, Treatment
@@ -369,6 +369,40 @@ def open_follow_ups(data: JournalData) -> list[DueItem]:
     ]
 
 
+def _course_session(treatment: Treatment, course: list[Infusion]) -> DueItem | None:
+    """The next session of a course in progress (None once it has its most sessions)."""
+    schedule = treatment.schedule
+    most = schedule.course_max_sessions
+    if most is None or len(course) >= most:
+        return None
+    least = schedule.course_min_sessions or most
+    word = "Day" if schedule.session_every_days == 1 else "Session"
+    span = f"{least} to {most}" if least != most else f"{most}"
+    note = f"{word} {len(course) + 1}: a course is usually {span} sessions; your team decides"
+    due = course[-1].start.date() + timedelta(days=schedule.session_every_days)
+    return DueItem("infusion", f"{treatment.name}", due, treatment.id, note=note)
+
+
+def course_sessions_due(data: JournalData, catalog: Catalog, today: date) -> list[DueItem]:
+    """The next session of each course (IV steroids, plasma exchange) still in progress on
+    `today`: a course with no session for longer than a course's gap has ended."""
+    items = []
+    for treatment in catalog.treatments.values():
+        if treatment.schedule.type != "course_only":
+            continue
+        given = sorted((i for i in data.infusions if i.treatment == treatment.id), key=_start)
+        if not given or (today - given[-1].start.date()).days > COURSE_GAP_DAYS:
+            continue
+        item = _course_session(treatment, group_courses(given)[-1])
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _start(infusion: Infusion) -> datetime:
+    return infusion.start
+
+
 def due_items(data: JournalData, catalog: Catalog, today: date | None = None) -> list[DueItem]:
     """Everything coming up, soonest first: the next infusion, checks and open follow-ups.
 
@@ -377,6 +411,8 @@ def due_items(data: JournalData, catalog: Catalog, today: date | None = None) ->
     upcoming = next_infusion(data, catalog)
     if upcoming is not None:
         items.append(upcoming)
+    if today is not None:
+        items.extend(course_sessions_due(data, catalog, today))
     items.extend(monitoring_due(data, catalog, today))
     items.extend(open_follow_ups(data))
     order = {"infusion": 0, "monitoring": 1, "follow_up": 2}

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         actions.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.today.logRequested.connect(actions.log)
         self.today.acknowledgeRequested.connect(actions.acknowledge)
+        self.today.alertsPageRequested.connect(lambda: self.show_page(2))
         self.banner.showRequested.connect(lambda: self.show_page(0))
         self.pages.currentChanged.connect(lambda _index: self._refresh_current_page())
 

@@ -23,7 +23,7 @@ from msjournal.rules.alerts import Alert, active_alerts
 from msjournal.rules.schedule import DueItem, due_items
 from msjournal.rules.timeline import severity_word
 from msjournal.ui.appearance import heading
-from msjournal.ui.widgets.alert_widgets import AlertCard
+from msjournal.ui.widgets.alert_widgets import AlertCard, AlertGroupCard
 from msjournal.ui.widgets.flow_layout import flow_row
 
 ACTIONS = (
@@ -78,14 +78,32 @@ class Section(QFrame):
             widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
                 found.append(widget.text())
-            elif isinstance(widget, AlertCard):
+            elif isinstance(widget, AlertCard | AlertGroupCard):
                 found.append(widget.accessibleName())
         return found
+
+
+def group_reminders(alerts: list[Alert]) -> list[Alert | list[Alert]]:
+    """Alerts as Today shows them: urgent and consult one by one, in order; the reminders of
+    one rule together where there are two or more."""
+    by_rule: dict[str, list[Alert]] = {}
+    for alert in alerts:
+        if alert.level == "reminder":
+            by_rule.setdefault(alert.rule, []).append(alert)
+    shown: list[Alert | list[Alert]] = []
+    for alert in alerts:
+        group = by_rule.get(alert.rule) if alert.level == "reminder" else None
+        if group is None or len(group) == 1:
+            shown.append(alert)
+        elif group[0] is alert:
+            shown.append(group)
+    return shown
 
 
 class TodayView(QWidget):
     logRequested = Signal(str)
     acknowledgeRequested = Signal(object)
+    alertsPageRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -150,8 +168,13 @@ class TodayView(QWidget):
                     "local emergency number."
                 )
             )
-        for alert in alerts:
-            card = AlertCard(alert)
+        for shown in group_reminders(alerts):
+            if isinstance(shown, list):
+                group = AlertGroupCard(shown)
+                group.showAllRequested.connect(self.alertsPageRequested)
+                self.alerts.add(group)
+                continue
+            card = AlertCard(shown)
             card.acknowledgeRequested.connect(self.acknowledgeRequested)
             self.alerts.add(card)
 

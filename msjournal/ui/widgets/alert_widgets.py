@@ -94,6 +94,45 @@ class AlertCard(QFrame):
         layout.addWidget(action)
 
 
+GROUP_WORDS = {
+    "follow_up_overdue": ("follow-up is overdue", "follow-ups are overdue"),
+    "monitoring_due": ("check is overdue", "checks are overdue"),
+}
+GROUP_SHOWN = 3  # a group card names this many; the Alerts page lists them all
+
+
+class AlertGroupCard(QFrame):
+    """Reminders of one rule as one card ("14 follow-ups are overdue"), the list one key away.
+
+    Urgent and consult alerts are never grouped; a page of identical reminder cards helps
+    nobody, and one card keeps Today quick however many there are."""
+
+    showAllRequested = Signal()
+
+    def __init__(self, alerts: list[Alert], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.alerts = alerts
+        first = alerts[0]
+        one, many = GROUP_WORDS.get(first.rule, ("reminder", "reminders"))
+        self.title = f"{len(alerts)} {many if len(alerts) != 1 else one}"
+        self.setObjectName("alertCard")
+        self.setStyleSheet(level_style(first.level))
+        self.setAccessibleName(f"{LEVEL_LABELS.get(first.level, first.level)}: {self.title}")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(level_label(first.level))
+        top.addWidget(heading(self.title, 1.1), 1)
+        self.show_all = QPushButton("&Show all on the Alerts page")
+        self.show_all.clicked.connect(self.showAllRequested)
+        top.addWidget(self.show_all, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        named = [f"• {recorded_text(a)}" for a in alerts[:GROUP_SHOWN]]
+        if len(alerts) > GROUP_SHOWN:
+            named.append(f"… and {len(alerts) - GROUP_SHOWN} more.")
+        layout.addWidget(_wrapped("\n".join(named)))
+        layout.addWidget(_wrapped(f"What to do: {first.action}"))
+
+
 class AlertBanner(QFrame):
     """A strip above every view for the most important new alert (urgent before consult)."""
 

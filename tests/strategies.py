@@ -92,7 +92,7 @@ def infusions(draw: st.DrawFn, count: int) -> list[Infusion]:
                 start,
                 end=draw(st.one_of(st.none(), st.just(start + timedelta(hours=2)))),
                 dose=draw(st.one_of(st.none(), st.sampled_from([Decimal(12), Decimal(300)]))),
-                dose_unit=draw(st.sampled_from(["mg", "mg/m2", ""])),
+                dose_unit=draw(st.sampled_from(["mg", "mg/m2", "mg/m²", "MG per m2", ""])),
                 dose_number=draw(st.one_of(st.none(), st.integers(1, 40))),
                 site=draw(st.sampled_from(["", "left forearm"])),
                 vitals_before=draw(vitals()),

@@ -17,10 +17,12 @@ from msjournal.exchange.journal_format import loads, read_file
 from msjournal.model.catalog import load_catalog
 from msjournal.model.errors import JournalError
 from tests.safety_helpers import digest, filled_journal
+from tests.strategies import examples
 
 CATALOG = load_catalog()
+# 300 inputs per importer on every run; HYPOTHESIS_PROFILE=thorough sends 3,000.
 FUZZ = settings(
-    max_examples=1000,
+    examples(300),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -16,11 +16,12 @@ from msjournal.model.records import (
 )
 from msjournal.rules.alerts import active_alerts, all_alerts
 from msjournal.rules.schedule import due_items, next_infusion
+from tests.strategies import examples
 from tests.strategies import histories as whole_histories
 
 CATALOG = load_catalog()
 MOMENT = datetime(2026, 6, 15, 12, 0)
-PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(examples(50), suppress_health_check=[HealthCheck.too_slow])
 TREATMENTS = sorted(CATALOG.treatments)
 SYMPTOMS = sorted(CATALOG.symptoms) + ["other"]
 TASKS = sorted({task.id for t in CATALOG.treatments.values() for task in t.monitoring})

@@ -17,7 +17,7 @@ from msjournal.rules.schedule import due_items
 from tests.strategies import MOMENT, examples, histories
 
 
-@examples(100)
+@examples(60)
 @given(histories())
 def test_recent_snapshot_gives_the_same_alerts_and_due_dates(history: JournalData) -> None:
     """For any history, the quick read shows exactly the active alerts and

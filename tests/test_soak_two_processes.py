@@ -25,7 +25,7 @@ from tests.test_two_processes import ROOT, WindowProcess, _env, saved_id
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
 SOAK_SECONDS = float(os.environ.get("MSJOURNAL_SOAK_SECONDS", "6"))  # longer by hand
-CONVERSION_TRIALS = 5
+CONVERSION_TRIALS = 3
 PASSPHRASE = "correct horse battery staple"
 
 

@@ -273,40 +273,22 @@ def _stroke_sign(data: JournalData, effect: SideEffect) -> bool:
 
 
 def neurological(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    """New nerve symptoms: urgent within 3 days of alemtuzumab (with a severe or unusual
+    headache, the catalog's stroke sign), else a consult."""
     for effect in data.side_effects:
         symptom = catalog.symptoms.get(effect.symptom)
-        if _stroke_sign(data, effect):
-            yield _alert(
-                "stroke_signs_after_alemtuzumab",
-                f"You recorded {_symptom_text(effect, catalog)}"
-                + (", marked as feeling unusual." if effect.unusual else "."),
-                URGENT_ACTION,
-                [effect.id],
-                effect.onset,
-                timedelta(days=3),
-            )
+        nerve = symptom is not None and symptom.alert == "neurological"
+        stroke = _stroke_sign(data, effect) or (nerve and _after_alemtuzumab(data, effect))
+        if not (stroke or nerve):
             continue
-        if symptom is None or symptom.alert != "neurological":
-            continue
-        recorded = f"You recorded {_symptom_text(effect, catalog)}."
-        if _after_alemtuzumab(data, effect):
-            yield _alert(
-                "stroke_signs_after_alemtuzumab",
-                recorded,
-                URGENT_ACTION,
-                [effect.id],
-                effect.onset,
-                timedelta(days=3),
-            )
-        else:
-            yield _alert(
-                "new_neurological_symptoms",
-                recorded,
-                CONSULT_ACTION,
-                [effect.id],
-                effect.onset,
-                timedelta(days=7),
-            )
+        unusual = ", marked as feeling unusual" if effect.unusual and stroke and not nerve else ""
+        recorded = f"You recorded {_symptom_text(effect, catalog)}{unusual}."
+        rule, action, lasts = (
+            ("stroke_signs_after_alemtuzumab", URGENT_ACTION, 3)
+            if stroke
+            else ("new_neurological_symptoms", CONSULT_ACTION, 7)
+        )
+        yield _alert(rule, recorded, action, [effect.id], effect.onset, timedelta(days=lasts))
 
 
 def site_infection(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:

@@ -63,6 +63,20 @@ def level_label(level: str) -> QLabel:
     return label
 
 
+def _card_frame(card: QFrame, level: str, title: str, button: QPushButton) -> QVBoxLayout:
+    """An alert card's frame and its top row: the level, the title, and its button."""
+    card.setObjectName("alertCard")
+    card.setStyleSheet(level_style(level))
+    card.setAccessibleName(f"{LEVEL_LABELS.get(level, level)}: {title}")
+    layout = QVBoxLayout(card)
+    top = QHBoxLayout()
+    top.addWidget(level_label(level))
+    top.addWidget(heading(title, 1.1), 1)
+    top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addLayout(top)
+    return layout
+
+
 class AlertCard(QFrame):
     """One active alert: level, what was recorded, which criterion it meets, what to do."""
 
@@ -71,18 +85,10 @@ class AlertCard(QFrame):
     def __init__(self, alert: Alert, parent: QWidget | None = None):
         super().__init__(parent)
         self.alert = alert
-        self.setObjectName("alertCard")
-        self.setStyleSheet(level_style(alert.level))
-        self.setAccessibleName(f"{LEVEL_LABELS.get(alert.level, alert.level)}: {alert.title}")
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(level_label(alert.level))
-        top.addWidget(heading(alert.title, 1.1), 1)
         self.seen = QPushButton("Mark as seen…")
         self.seen.setAccessibleName(f"Mark as seen: {alert.title}")
         self.seen.clicked.connect(lambda: self.acknowledgeRequested.emit(self.alert))
-        top.addWidget(self.seen, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        layout = _card_frame(self, alert.level, alert.title, self.seen)
         layout.addWidget(_wrapped(recorded_text(alert)))
         layout.addWidget(_wrapped(criterion_text(alert)))
         action = _wrapped(f"What to do: {alert.action}")
@@ -115,17 +121,9 @@ class AlertGroupCard(QFrame):
         first = alerts[0]
         one, many = GROUP_WORDS.get(first.rule, ("reminder", "reminders"))
         self.title = f"{len(alerts)} {many if len(alerts) != 1 else one}"
-        self.setObjectName("alertCard")
-        self.setStyleSheet(level_style(first.level))
-        self.setAccessibleName(f"{LEVEL_LABELS.get(first.level, first.level)}: {self.title}")
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(level_label(first.level))
-        top.addWidget(heading(self.title, 1.1), 1)
         self.show_all = QPushButton("&Show all on the Alerts page")
         self.show_all.clicked.connect(self.showAllRequested)
-        top.addWidget(self.show_all, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        layout = _card_frame(self, first.level, self.title, self.show_all)
         named = [f"• {recorded_text(a)}" for a in alerts[:GROUP_SHOWN]]
         if len(alerts) > GROUP_SHOWN:
             named.append(f"… and {len(alerts) - GROUP_SHOWN} more.")

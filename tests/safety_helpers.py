@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from msjournal.journal import Journal
 from msjournal.safety.backups import content_digest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TEMPERATURE = {"taken": "2026-01-05 08:00", "value": "37.1", "unit": "C"}
 
@@ -44,3 +48,24 @@ def filled_journal(path: Path, temperatures: int = 3) -> Journal:
 
 def digest(path: Path) -> str:
     return content_digest(path)
+
+
+# ---------------------------------------------------------------- child processes
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **extra)
+    env.pop("MSJOURNAL_PASSPHRASE", None)
+    env.update(extra)
+    return env
+
+
+def msjournal(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "msjournal", *args],
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        env=child_env(**env),
+        timeout=120,
+    )

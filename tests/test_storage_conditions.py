@@ -12,7 +12,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from msjournal.journal import Journal
 from msjournal.model.errors import JournalError
 from msjournal.safety import backups, health
 from msjournal.storage import journal_file
-from tests.safety_helpers import TEMPERATURE, digest, filled_journal
+from tests.safety_helpers import TEMPERATURE, digest, filled_journal, msjournal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,16 +88,6 @@ def read_only_journal(tmp_path: Path) -> Iterator[Path]:
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
     yield folder / "journal.sqlite"
     subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def msjournal(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "msjournal", *args],
-        cwd=ROOT,
-        text=True,
-        capture_output=True,
-        timeout=120,
-    )
 
 
 def test_a_journal_on_read_only_media_can_be_read_checked_and_exported(

@@ -20,11 +20,11 @@ import pytest
 from msjournal.journal import Journal
 from msjournal.safety import backups
 from msjournal.safety.protection import change_protection
-from tests.safety_helpers import digest, integrity
+from tests.safety_helpers import ROOT, digest, integrity, msjournal
+from tests.safety_helpers import child_env as _env
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fcntl locks are POSIX")
 
-ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "correct horse battery staple"
 
 
@@ -55,24 +55,6 @@ class WindowProcess:
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **extra)
-    env.pop("MSJOURNAL_PASSPHRASE", None)
-    env.update(extra)
-    return env
-
-
-def msjournal(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "msjournal", *args],
-        cwd=ROOT,
-        text=True,
-        capture_output=True,
-        env=_env(**env),
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from msjournal.journal import Journal
 from msjournal.safety import backups, health, restore
 from msjournal.safety.protection import change_protection
 from msjournal.storage import sqlcipher as encryption
-from tests.safety_helpers import digest
+from tests.safety_helpers import digest, msjournal
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "correct horse battery staple"
@@ -44,16 +42,6 @@ def tampered_copy(source: Path, target: Path) -> Path:
     """)
     con.close()
     return target
-
-
-def msjournal(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "msjournal", *args],
-        cwd=ROOT,
-        text=True,
-        capture_output=True,
-        timeout=120,
-    )
 
 
 def test_check_refuses_a_journal_carrying_a_trigger(tmp_path: Path) -> None:

@@ -80,6 +80,7 @@ class WarningSign:
     urgency: str
     sources: tuple[str, ...] = ()
     unverified: bool = False
+    raised_by: tuple[str, ...] = ()  # ids of the alert rules an entry describing the sign raises
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ def _treatment(treatment_id: str, raw: dict[str, Any]) -> Treatment:
                 w.get("urgency", "urgent"),
                 tuple(w.get("sources", sources)),
                 bool(isinstance(w["description"], dict) and w["description"].get("unverified")),
+                tuple(w.get("raised_by", ())),
             )
             for w in raw.get("warning_signs", ())
         ),

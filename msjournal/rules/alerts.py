@@ -98,6 +98,15 @@ RULES: dict[str, Rule] = {
             "3 days after the entry, or until acknowledged",
         ),
         Rule(
+            "gut_bleeding",
+            "urgent",
+            "Signs of bleeding in the stomach or gut",
+            "Black, tarry stools or vomiting blood.",
+            "Catalog warning sign of IV methylprednisolone, stomach_bleeding (emergency; "
+            "marked unverified there)",
+            "3 days after the entry, or until acknowledged",
+        ),
+        Rule(
             "stroke_signs_after_alemtuzumab",
             "urgent",
             "Sudden nerve symptoms after alemtuzumab",
@@ -241,12 +250,16 @@ def _symptom_text(effect: SideEffect, catalog: Catalog) -> str:
 # ---------------------------------------------------------------- side-effect rules
 
 
+# Symptoms that are urgent at any severity, and the rule each raises.
+URGENT_SYMPTOM_RULES = {"severe_reaction": "severe_reaction", "gut_bleeding": "gut_bleeding"}
+
+
 def severe_reaction(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
     for effect in data.side_effects:
         symptom = catalog.symptoms.get(effect.symptom)
-        if symptom is not None and symptom.alert == "severe_reaction":
+        if symptom is not None and symptom.alert in URGENT_SYMPTOM_RULES:
             yield _alert(
-                "severe_reaction",
+                URGENT_SYMPTOM_RULES[symptom.alert],
                 f"You recorded {_symptom_text(effect, catalog)}.",
                 URGENT_ACTION,
                 [effect.id],
@@ -351,7 +364,11 @@ def unexplained_bruising(data: JournalData, catalog: Catalog, moment: datetime) 
 def severe_or_unusual(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
     for effect in data.side_effects:
         symptom = catalog.symptoms.get(effect.symptom)
-        if symptom is not None and symptom.alert == "severe_reaction" or _stroke_sign(data, effect):
+        if (
+            symptom is not None
+            and symptom.alert in URGENT_SYMPTOM_RULES
+            or _stroke_sign(data, effect)
+        ):
             continue  # already an urgent alert
         reasons = []
         if effect.severity >= SEVERE:

@@ -15,6 +15,7 @@ from msjournal.exchange.journal_format import from_json, ids_by_section, read_do
 from msjournal.model.as_of import as_of
 from msjournal.model.dates import due_in_words
 from msjournal.model.errors import JournalError, ValidationError
+from msjournal.model.kinds import BY_SECTION
 from msjournal.rules import alerts as alert_rules
 from msjournal.rules import schedule
 from msjournal.safety import automatic
@@ -49,7 +50,7 @@ def import_file(args: argparse.Namespace) -> int:
                 f"{args.file} was not imported, nothing was changed: {error}"
             ) from None
         counts = journal.add_records(data)
-    added = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.added.items())
+    added = ", ".join(BY_SECTION[name].count(n) for name, n in counts.added.items())
     print(f"Imported into {path}: {added}; {counts.already_present} already in the journal.")
     return 0
 

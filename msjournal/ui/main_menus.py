@@ -84,7 +84,9 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
     for index, text in enumerate(("&Today", "&Journal", "&Alerts", "T&rends")):
         _add(view, text, partial(window.show_page, index), f"Ctrl+{index + 1}")
     view.addSeparator()
-    _add(view, "&Larger text", lambda: window.step_text_size(1), std.ZoomIn, "Ctrl++")
+    larger = _add(view, "&Larger text", lambda: window.step_text_size(1), std.ZoomIn, "Ctrl++")
+    # Plain Ctrl+= too: on most keyboards "+" needs Shift, which a shaky hand may miss.
+    larger.setShortcuts([*larger.shortcuts(), QKeySequence("Ctrl+=")])
     _add(view, "&Smaller text", lambda: window.step_text_size(-1), std.ZoomOut, "Ctrl+-")
     _add(view, "&Refresh", window.refresh, std.Refresh, "F5")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 BANNER_LEVELS = ("urgent", "consult")
 DEFAULT_SIZE = (1100, 760)
+FRAME_ALLOWANCE = (16, 48)  # the window manager's border and title bar, about
 
 
 def _apply_text_size() -> None:
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.menu_actions = build_menus(self)
         self._connect()
+        QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
         self._restore_geometry()
         self.refresh()
         self._banner_for_start()
@@ -116,6 +119,26 @@ class MainWindow(QMainWindow):
         saved = preferences.geometry()
         if saved is None or not self.restoreGeometry(saved):
             self.resize(*DEFAULT_SIZE)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Never larger than the screen it opens on (a small laptop, a large scale factor):
+        the pages scroll instead of running off the bottom."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(self.width(), area.width() - FRAME_ALLOWANCE[0])
+        height = min(self.height(), area.height() - FRAME_ALLOWANCE[1])
+        self.resize(max(width, 200), max(height, 200))
+        if not area.contains(self.geometry()):
+            self.move(area.topLeft())
+
+    def open_menus(self) -> None:
+        """F10: the menu bar takes the keyboard, on its first menu (as in most programs)."""
+        bar = self.menuBar()
+        if bar.actions():
+            bar.setActiveAction(bar.actions()[0])
 
     # ---------------------------------------------------------------- refreshing
 

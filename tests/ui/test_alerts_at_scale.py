@@ -51,3 +51,21 @@ def test_a_single_reminder_keeps_its_own_card(qtbot, window, journal) -> None:
     window.refresh()
     assert window.today.findChildren(AlertGroupCard) == []
     assert [c.alert.rule for c in window.today.findChildren(AlertCard)] == ["follow_up_overdue"]
+
+
+def test_mark_as_seen_acts_on_the_row_the_keyboard_is_on(qtbot, window, journal) -> None:
+    """Issue "Accessibility" (major 7): after tabbing into the Alerts table a cell has focus but
+    no row is selected, and "Mark as seen…" silently did nothing."""
+    now = (datetime.now() - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    journal.add("t", {"taken": now, "value": "38.6", "unit": "C"})
+    window.refresh()
+    window.show_page(2)
+    view = window.alerts_view.view
+    view.setFocus()
+    view.selectionModel().clearSelection()
+    view.selectionModel().setCurrentIndex(
+        view.model().index(0, 0), view.selectionModel().SelectionFlag.NoUpdate
+    )
+    window.alerts_view.seen_button.click()
+    assert window.entry_actions.dialog is not None and window.entry_actions.dialog.isVisible()
+    window.entry_actions.dialog.reject()

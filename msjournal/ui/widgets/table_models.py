@@ -149,10 +149,13 @@ FIT_ROWS = 100
 
 
 def current_row(view: QTableView) -> Any:
-    """The record of the selected row, or None."""
+    """The record of the row the keyboard is on (selected, or holding the focused cell after
+    Tab), or None. A focused row that was not selected is selected, so it shows."""
     index = view.currentIndex()
-    if not index.isValid() or not view.selectionModel().isSelected(index):
+    if not index.isValid():
         return None
+    if not view.selectionModel().isSelected(index):
+        view.selectRow(index.row())
     return index.data(ROW_ROLE)
 
 

@@ -49,12 +49,31 @@ def test_invalid_temperature_shows_its_message_and_saves_nothing(qtbot, journal,
 
 
 def test_escape_cancels_without_saving(qtbot, journal, keyboard) -> None:
-    """Escape closes the dialog and nothing is saved."""
+    """Escape on an untouched form closes it; on a changed form it asks first (issue
+    "Accessibility": Escape discarded a filled-in entry without asking), and Enter keeps
+    editing; Discard closes it. Nothing is saved either way."""
     dialog = _open(qtbot, TemperatureDialog, journal)
     keyboard.type("37.0")
     keyboard.escape()
+    question = dialog.discard_question
+    assert question is not None and dialog.isVisible()
+    qtbot.waitUntil(question.isVisible)
+    qtbot.keyClick(question, Qt.Key.Key_Return)  # the default: keep editing
+    assert dialog.isVisible() and dialog.value.text() == "37.0"
+    keyboard.escape()
+    question = dialog.discard_question
+    qtbot.waitUntil(question.isVisible)
+    [discard] = [b for b in question.buttons() if b.text() == "&Discard"]
+    discard.setFocus()
+    qtbot.keyClick(discard, Qt.Key.Key_Space)
     assert not dialog.isVisible()
     assert journal.temperatures() == []
+
+
+def test_escape_on_an_untouched_form_closes_at_once(qtbot, journal, keyboard) -> None:
+    dialog = _open(qtbot, TemperatureDialog, journal)
+    keyboard.escape()
+    assert not dialog.isVisible() and dialog.discard_question is None
 
 
 def test_temperature_in_fahrenheit_when_set(qtbot, journal, keyboard) -> None:

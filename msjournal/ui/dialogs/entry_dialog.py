@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,8 @@ class EntryDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         if record is not None:
             self.load(record)
+        self._as_opened = repr(self.draft())
+        self.discard_question: QMessageBox | None = None
         fit_dialog(self)
 
     @classmethod
@@ -169,6 +172,30 @@ class EntryDialog(QDialog):
 
     def field_widget(self, field: str) -> QWidget:
         return self._rows[field][1]
+
+    def reject(self) -> None:
+        """Escape or Cancel: a form the person changed asks before what they typed is lost."""
+        if repr(self.draft()) == self._as_opened or self.discard_question is not None:
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard what you typed?",
+            "You changed this form. Close it without saving?",
+            parent=self,
+        )
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _result: self._after_question(box.clickedButton() is discard))
+        self.discard_question = box
+        box.open()
+
+    def _after_question(self, discard: bool) -> None:
+        if discard:
+            self.reject()  # the question is answered: close
+        self.discard_question = None
 
     def accept(self) -> None:
         self.clear_errors()

@@ -28,9 +28,9 @@ from msjournal.ui.widgets.flow_layout import flow_row
 
 ACTIONS = (
     ("inf", "&Infusion", "Ctrl+I"),
-    ("se", "Side &effect", "Ctrl+E"),
-    ("t", "&Temperature", "Ctrl+T"),
-    ("f", "&Follow-up", "Ctrl+U"),
+    ("se", "&Side effect", "Ctrl+E"),
+    ("t", "Tem&perature", "Ctrl+T"),
+    ("f", "F&ollow-up", "Ctrl+U"),
 )
 COMING_UP_LIMIT = 6
 

@@ -114,6 +114,7 @@ class AlertGroupCard(QFrame):
     nobody, and one card keeps Today quick however many there are."""
 
     showAllRequested = Signal()
+    SHOW_ALL = "Show all on the Alerts pa&ge"  # Alt+G: no menu, tab or Log button uses G
 
     def __init__(self, alerts: list[Alert], parent: QWidget | None = None):
         super().__init__(parent)
@@ -121,7 +122,7 @@ class AlertGroupCard(QFrame):
         first = alerts[0]
         one, many = GROUP_WORDS.get(first.rule, ("reminder", "reminders"))
         self.title = f"{len(alerts)} {many if len(alerts) != 1 else one}"
-        self.show_all = QPushButton("&Show all on the Alerts page")
+        self.show_all = QPushButton(self.SHOW_ALL)
         self.show_all.clicked.connect(self.showAllRequested)
         layout = _card_frame(self, first.level, self.title, self.show_all)
         named = [f"• {recorded_text(a)}" for a in alerts[:GROUP_SHOWN]]
@@ -142,7 +143,7 @@ class AlertBanner(QFrame):
         layout = QHBoxLayout(self)
         self.level = QLabel()
         self.text = _wrapped("")
-        self.details = QPushButton("Show on &Today")
+        self.details = QPushButton("Show it on To&day")
         self.details.clicked.connect(self.showRequested)
         self.hide_button = QPushButton("Hide")
         self.hide_button.setAccessibleName("Hide the alert banner")

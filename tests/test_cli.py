@@ -71,6 +71,14 @@ def test_alerts_json_lists_the_demo_fever(demo_path) -> None:
     assert fever["level"] == "consult" and fever["entries"] and "care team" in fever["message"]
 
 
+def test_alerts_name_their_level_in_the_windows_words(demo_path) -> None:
+    """Issue "Accessibility" (minor): `alerts` printed "[CONSULT]" where the window says
+    "Contact your care team"."""
+    result = run("alerts", "--journal", str(demo_path))
+    assert "[Contact your care team] Temperature above your fever threshold" in result.stdout
+    assert "[CONSULT]" not in result.stdout
+
+
 def test_alerts_as_of_a_moment(tmp_path) -> None:
     """--as-of evaluates the rules at that moment."""
     journal = tmp_path / "j.sqlite"

@@ -79,7 +79,8 @@ def alerts(args: argparse.Namespace) -> int:
     if not found:
         print("No alerts. Nothing you recorded meets a 'contact your care team' criterion.")
     for alert in found:
-        print(f"[{alert.level.upper()}] {alert.title}\n  {alert.message}\n")
+        level = alert_rules.LEVEL_NAMES.get(alert.level, alert.level)
+        print(f"[{level}] {alert.title}\n  {alert.message}\n")
     return 0
 
 

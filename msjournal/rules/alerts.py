@@ -26,6 +26,12 @@ from msjournal.rules.schedule import cumulative_dose, current_treatment, due_ite
 
 LEVELS = ("urgent", "consult", "reminder")
 SOURCE_DOCUMENT = "Source document, 'MS Infusion Side Effects and Consultation'"
+# What each level is called wherever words stand for it (the command line, plain text).
+LEVEL_NAMES = {
+    "urgent": "URGENT: get help now",
+    "consult": "Contact your care team",
+    "reminder": "Reminder",
+}
 URGENT_ACTION = (
     "Get help now: call your local emergency number, or tell the staff at once "
     "if you are still at the infusion centre."

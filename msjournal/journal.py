@@ -525,10 +525,15 @@ class Journal:
 
     @_bound
     def existing_ids(self) -> set[str]:
-        found: set[str] = set()
-        for model in MODELS.values():
-            found.update(model.select(model.uid).scalars())  # type: ignore[attr-defined]
-        return found
+        return set().union(*self.ids_by_section().values())
+
+    @_bound
+    def ids_by_section(self) -> dict[str, frozenset[str]]:
+        """Every entry id, by kind's section (read from the id column only)."""
+        return {
+            kind.section: frozenset(model.select(model.uid).scalars())  # type: ignore[attr-defined]
+            for kind, model in MODELS.items()
+        }
 
     @_bound
     def add_records(self, data: JournalData) -> ImportCounts:

@@ -42,9 +42,10 @@ def import_file(args: argparse.Namespace) -> int:
     except JournalError as error:
         raise JournalError(f"{args.file} was not imported, nothing was changed: {error}") from None
     with automatic.open_journal(path, current_passphrase(path)) as journal:
-        known = {i.id for i in journal.infusions()}
+        ids = ids_by_section(journal)
+        known = set(ids["infusions"])
         try:
-            data = from_json(document, journal.catalog, known, journal_ids=ids_by_section(journal))
+            data = from_json(document, journal.catalog, known, journal_ids=ids)
         except ValidationError as error:
             raise JournalError(
                 f"{args.file} was not imported, nothing was changed: {error}"

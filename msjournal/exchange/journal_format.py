@@ -292,9 +292,7 @@ def _check_header(document: Any) -> None:
 
 def ids_by_section(journal: Journal) -> dict[str, frozenset[str]]:
     """The ids the journal holds, by section: what from_json's `journal_ids` expects."""
-    return {
-        kind.section: frozenset(r.id for r in getattr(journal, kind.section)()) for kind in KINDS
-    }
+    return journal.ids_by_section()
 
 
 def _journal_ids(

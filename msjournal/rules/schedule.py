@@ -94,17 +94,20 @@ def cumulative_dose(data: JournalData, treatment: Treatment) -> DoseTotal | None
         return None
     eu = data.settings.cumulative_region == "eu" and schedule.cumulative_limit_eu is not None
     limit = schedule.cumulative_limit_eu if eu else schedule.cumulative_limit
-    doses = [i for i in data.infusions if i.treatment == treatment.id]
-    counted = [
-        i
-        for i in doses
-        if i.dose is not None and same_dose_unit(i.dose_unit, schedule.cumulative_unit)
-    ]
+    counted: list[Decimal] = []
+    not_counted: list[Infusion] = []
+    for infusion in (i for i in data.infusions if i.treatment == treatment.id):
+        if infusion.dose is not None and same_dose_unit(
+            infusion.dose_unit, schedule.cumulative_unit
+        ):
+            counted.append(infusion.dose)
+        else:
+            not_counted.append(infusion)
     return DoseTotal(
-        sum((i.dose for i in counted if i.dose is not None), Decimal(0)),
+        sum(counted, Decimal(0)),
         Decimal(str(limit.value)),  # type: ignore[union-attr]
         schedule.cumulative_unit,
-        tuple(i for i in doses if i not in counted),
+        tuple(not_counted),
     )
 
 

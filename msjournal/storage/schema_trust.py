@@ -54,12 +54,13 @@ def _columns(run: Run, table: str) -> frozenset[str]:
 def unexpected_parts(run: Run) -> list[str]:
     """What a journal holds that msjournal did not put there, in words; empty when nothing."""
     objects, columns = _expected()
+    present = _objects(run)  # read once: this runs each time a journal is opened
     found = []
-    for kind, name, _table in sorted(_objects(run) - objects):
+    for kind, name, _table in sorted(present - objects):
         if kind == "table" and name in SQLITE_OWN_TABLES:
             continue
         found.append(f'{KIND_WORDS.get(kind, kind)} "{name}"')
-    for kind, name, _ in sorted(_objects(run) & objects):
+    for kind, name, _ in sorted(present & objects):
         if kind == "table" and (extra := sorted(_columns(run, name) - columns[name])):
             found.append(f'the columns {", ".join(extra)} in table "{name}"')
     return found

@@ -125,9 +125,10 @@ class ImportPreviewDialog(QDialog):
 
 
 def _parse(parent: QWidget | None, journal: Journal, path: Path) -> JournalData | None:
-    known = {i.id for i in journal.infusions()}
+    ids = ids_by_section(journal)
+    known = set(ids["infusions"])
     try:
-        return read_file(path, journal.catalog, known, journal_ids=ids_by_section(journal))
+        return read_file(path, journal.catalog, known, journal_ids=ids)
     except JournalError as error:
         QMessageBox.warning(parent, "File not imported", refusal_text(path, error))
         return None

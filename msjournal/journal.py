@@ -24,8 +24,10 @@ from msjournal.model.entry_changes import changed_elsewhere_message
 from msjournal.model.errors import JournalError, NotFoundError, StaleEntryError
 from msjournal.model.kinds import (
     BY_CODE,
+    FOLLOW_UP,
     INFUSION,
     KINDS,
+    RELAPSE,
     SIDE_EFFECT,
     TEMPERATURE,
     EntryKind,
@@ -37,11 +39,15 @@ from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,
+    Relapse,
     Settings,
     SideEffect,
     TemperatureReading,
+    TestResult,
     TherapyPlan,
 )
+from msjournal.rules.relapse_validation import validate_relapse
+from msjournal.rules.result_validation import validate_test_result
 from msjournal.rules.validation import (
     MAX_NOTE,
     Draft,
@@ -66,7 +72,9 @@ MODELS: dict[EntryKind, type[models.BaseModel]] = {
 }
 
 
-_Record = TypeVar("_Record", Infusion, SideEffect, TemperatureReading, FollowUp)
+_Record = TypeVar(
+    "_Record", Infusion, SideEffect, TemperatureReading, FollowUp, Relapse, TestResult
+)
 
 
 @dataclass(frozen=True)
@@ -273,6 +281,15 @@ class Journal:
         return reading.follow_ups()
 
     @_bound
+    def relapses(self) -> list[Relapse]:
+        return reading.relapses()
+
+    @_bound
+    def test_results(self, test: str | None = None) -> list[TestResult]:
+        """Every result, oldest first; or one test's (a catalog id, or "other")."""
+        return reading.test_results(test=test)
+
+    @_bound
     def plan(self) -> TherapyPlan | None:
         return reading.current_plan()
 
@@ -287,6 +304,8 @@ class Journal:
             side_effects=tuple(self.side_effects()),
             temperatures=tuple(self.temperatures()),
             follow_ups=tuple(self.follow_ups()),
+            relapses=tuple(self.relapses()),
+            test_results=tuple(self.test_results()),
             plan=self.plan(),
             settings=self.settings(),
             acknowledgements=tuple(self.acknowledgements()),
@@ -297,8 +316,9 @@ class Journal:
         """What Today and its alerts need, read in time that does not grow with the journal.
 
         The infusions the schedule needs, every follow-up, acknowledgement and still-open side
-        effect, and the side effects and temperatures of the last `days` days. Active alerts
-        last at most 7 days after their entry, so they are the same as with the whole journal
+        effect, every relapse (a few a year at most), the side effects, temperatures and test
+        results of the last `days` days, and the latest result of each test. Active alerts
+        last at most 30 days after their entry, so they are the same as with the whole journal
         (tests/test_recent_snapshot_property.py checks this over random histories).
         """
         since = moment - timedelta(days=days)
@@ -310,6 +330,8 @@ class Journal:
             side_effects=tuple(reading.side_effects(since)),
             temperatures=tuple(reading.temperatures(since)),
             follow_ups=tuple(self.follow_ups()),
+            relapses=tuple(self.relapses()),
+            test_results=tuple(reading.test_results(since)),
             plan=plan,
             settings=self.settings(),
             acknowledgements=tuple(self.acknowledgements()),
@@ -338,7 +360,21 @@ class Journal:
             return store.side_effect_from_row(row, reading.infusion_uids())
         if kind is TEMPERATURE:
             return store.temperature_from_row(row)
-        return store.follow_up_from_row(row)
+        if kind is FOLLOW_UP:
+            return store.follow_up_from_row(row)
+        if kind is RELAPSE:
+            return store.relapse_from_row(row, self._uids(models.Infusion))
+        return store.test_result_from_row(row, self._uids(models.FollowUp))
+
+    def _uids(self, model: Any) -> set[str]:
+        return set(model.select(model.uid).scalars())
+
+    def _relapse_infusions(self) -> set[str]:
+        treating = [t.id for t in self.catalog.treatments.values() if t.purpose == "relapse"]
+        query = models.Infusion.select(models.Infusion.uid).where(
+            models.Infusion.treatment.in_(treating)
+        )
+        return set(query.scalars())
 
     @_bound
     def last_infusion(self) -> Infusion | None:
@@ -383,7 +419,12 @@ class Journal:
             return validate_side_effect(draft, self.catalog, entry_id, known, now)
         if kind is TEMPERATURE:
             return validate_temperature(draft, entry_id, now)
-        return validate_follow_up(draft, entry_id)
+        if kind is FOLLOW_UP:
+            return validate_follow_up(draft, entry_id)
+        if kind is RELAPSE:
+            return validate_relapse(draft, entry_id, self._relapse_infusions(), now)
+        known = self._uids(models.FollowUp)
+        return validate_test_result(draft, self.catalog, entry_id, known, now)
 
     def _columns(self, record: Entry) -> dict[str, Any]:
         if isinstance(record, Infusion):
@@ -392,6 +433,10 @@ class Journal:
             return store.side_effect_columns(record, self._infusion_pk(record.infusion))
         if isinstance(record, TemperatureReading):
             return store.temperature_columns(record)
+        if isinstance(record, Relapse):
+            return store.relapse_columns(record)
+        if isinstance(record, TestResult):
+            return store.test_result_columns(record)
         return store.follow_up_columns(record)
 
     def _insert(self, record: Entry) -> None:
@@ -400,7 +445,7 @@ class Journal:
 
     @_bound
     def add(self, kind: str | EntryKind, draft: Draft, now: datetime | None = None) -> Entry:
-        """Validate and save a new entry of a kind (or its code: inf, se, t or f)."""
+        """Validate and save a new entry of a kind (or its code: inf, se, t, f, r or tr)."""
         kind = _kind(kind)
         record = self._validate(kind, draft, self._new_id(kind), now or _now())
         with self._atomic():
@@ -422,6 +467,14 @@ class Journal:
     @_bound
     def add_follow_up(self, draft: Draft, now: datetime | None = None) -> FollowUp:
         return _expect(FollowUp, self.add(BY_CODE["f"], draft, now))
+
+    @_bound
+    def add_relapse(self, draft: Draft, now: datetime | None = None) -> Relapse:
+        return _expect(Relapse, self.add(RELAPSE, draft, now))
+
+    @_bound
+    def add_test_result(self, draft: Draft, now: datetime | None = None) -> TestResult:
+        return _expect(TestResult, self.add(BY_CODE["tr"], draft, now))
 
     @_bound
     def update(

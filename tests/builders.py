@@ -10,8 +10,10 @@ from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,
+    Relapse,
     SideEffect,
     TemperatureReading,
+    TestResult,
     TherapyPlan,
 )
 
@@ -64,6 +66,37 @@ def follow_up(
     )  # type: ignore[arg-type]
 
 
+def relapse(entry_id: str, onset: str, impact: str = "moderate", **extra: object) -> Relapse:
+    return Relapse(
+        id=entry_id,
+        onset=datetime.fromisoformat(onset),
+        description=str(extra.pop("description", "Blurred vision in my left eye")),
+        impact=impact,
+        **extra,
+    )  # type: ignore[arg-type]
+
+
+def result(
+    entry_id: str,
+    test: str,
+    taken: str,
+    value: str | None = None,
+    low: str | None = None,
+    high: str | None = None,
+    **extra: object,
+) -> TestResult:
+    moment = datetime.fromisoformat(taken) if "T" in taken else date.fromisoformat(taken)
+    return TestResult(
+        id=entry_id,
+        test=test,
+        taken=moment,
+        value=Decimal(value) if value is not None else None,
+        reference_low=Decimal(low) if low is not None else None,
+        reference_high=Decimal(high) if high is not None else None,
+        **extra,
+    )  # type: ignore[arg-type]
+
+
 def plan(
     treatment: str, started: str | None = None, interval_days: int | None = None
 ) -> TherapyPlan:
@@ -78,6 +111,8 @@ def journal_data(
         side_effects=tuple(e for e in entries if isinstance(e, SideEffect)),
         temperatures=tuple(e for e in entries if isinstance(e, TemperatureReading)),
         follow_ups=tuple(e for e in entries if isinstance(e, FollowUp)),
+        relapses=tuple(e for e in entries if isinstance(e, Relapse)),
+        test_results=tuple(e for e in entries if isinstance(e, TestResult)),
         plan=plan_,
     )
     return replace(data, settings=replace(data.settings, **settings)) if settings else data

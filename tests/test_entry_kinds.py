@@ -43,5 +43,7 @@ def test_words_for_people_come_from_the_kind() -> None:
         "1 side effect",
         "1 temperature",
         "1 follow-up",
+        "1 relapse",
+        "1 test result",
     ]
     assert TEMPERATURE.count(3) == "3 temperatures"

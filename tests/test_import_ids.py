@@ -72,6 +72,24 @@ def journal_file(infusion_id: str = "i1") -> dict[str, Any]:
         "follow_ups": [
             {"id": "7", "kind": "appointment", "title": "Neurologist review", "due": "2026-04-01"}
         ],
+        "relapses": [
+            {
+                "id": "flare in February",
+                "onset": "2026-02-10T08:00",
+                "description": "Numb left hand",
+                "areas": ["sensation", "arm_or_hand"],
+                "impact": "mild",
+            }
+        ],
+        "test_results": [
+            {
+                "id": "lab 12",
+                "test": "jcv_index",
+                "taken": "2026-03-01",
+                "value": 0.42,
+                "follow_up": "7",
+            }
+        ],
     }
     return document
 
@@ -104,7 +122,14 @@ def refusal(journal: Journal, document: dict[str, Any]) -> ValidationError:
 def test_an_infusion_id_without_our_prefix_is_accepted(journal: Journal, infusion_id: str) -> None:
     """'A file whose infusion id is "i1" or "2026-03-02-tysabri" is refused': now accepted."""
     counts = import_document(journal, journal_file(infusion_id))
-    assert counts.added == {"infusions": 1, "side_effects": 1, "temperatures": 1, "follow_ups": 1}
+    assert counts.added == {
+        "infusions": 1,
+        "side_effects": 1,
+        "temperatures": 1,
+        "follow_ups": 1,
+        "relapses": 1,
+        "test_results": 1,
+    }
     infusion = journal.get(infusion_id)
     assert isinstance(infusion, Infusion) and infusion.id == infusion_id
     assert journal.kind_of(infusion_id) is INFUSION
@@ -155,7 +180,7 @@ def test_reimporting_the_same_file_adds_nothing(journal: Journal) -> None:
     import_document(journal, journal_file())
     before = journal.snapshot()
     counts = import_document(journal, journal_file())
-    assert sum(counts.added.values()) == 0 and counts.already_present == 4
+    assert sum(counts.added.values()) == 0 and counts.already_present == 6
     assert journal.snapshot() == before
 
 
@@ -164,11 +189,11 @@ def test_the_import_preview_counts_the_files_ids(journal: Journal, tmp_path: Pat
     path = tmp_path / "other-tool.json"
     path.write_text(json.dumps(journal_file()), encoding="utf-8")
     data = read_file(path, journal.catalog, now=NOW, journal_ids=ids_by_section(journal))
-    assert preview_import(data, journal.existing_ids(), False).total_new == 4
+    assert preview_import(data, journal.existing_ids(), False).total_new == 6
     journal.add_records(data)
     again = read_file(path, journal.catalog, now=NOW, journal_ids=ids_by_section(journal))
     preview = preview_import(again, journal.existing_ids(), True)
-    assert (preview.total_new, preview.total_present) == (0, 4)
+    assert (preview.total_new, preview.total_present) == (0, 6)
 
 
 def test_white_space_around_an_id_is_trimmed(journal: Journal) -> None:
@@ -301,8 +326,15 @@ def test_an_id_the_journal_has_for_the_same_kind_is_already_present(journal: Jou
         {"id": "evening of 3 March", "taken": "2026-03-03T19:30", "value": 37.4, "unit": "C"}
     )
     counts = import_document(journal, document)
-    assert counts.added == {"infusions": 0, "side_effects": 0, "temperatures": 1, "follow_ups": 0}
-    assert counts.already_present == 4
+    assert counts.added == {
+        "infusions": 0,
+        "side_effects": 0,
+        "temperatures": 1,
+        "follow_ups": 0,
+        "relapses": 0,
+        "test_results": 0,
+    }
+    assert counts.already_present == 6
 
 
 # ---------------------------------------------------------------- our own ids

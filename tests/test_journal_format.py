@@ -53,6 +53,33 @@ EXAMPLE = {
             "notes": "",
         }
     ],
+    "relapses": [
+        {
+            "id": "r-1",
+            "onset": "2026-02-10T08:00",
+            "description": "Blurred vision in my left eye",
+            "areas": ["vision"],
+            "impact": "moderate",
+            "recovered": "2026-03-01",
+            "recovery": "full",
+            "confirmed": True,
+            "treated_with": [],
+            "notes": "",
+        }
+    ],
+    "test_results": [
+        {
+            "id": "tr-1",
+            "test": "lymphocytes",
+            "taken": "2026-03-01",
+            "value": 0.6,
+            "unit": "×10⁹/L",
+            "reference_low": 1.0,
+            "reference_high": 4.0,
+            "follow_up": "f-1",
+            "notes": "",
+        }
+    ],
 }
 
 
@@ -64,7 +91,14 @@ def import_text(journal: Journal, text: str):
 def test_the_documented_example_imports(journal) -> None:
     """The example in docs/journal-format.md imports as written."""
     counts = import_text(journal, json.dumps(EXAMPLE))
-    assert counts.added == {"infusions": 1, "side_effects": 1, "temperatures": 1, "follow_ups": 1}
+    assert counts.added == {
+        "infusions": 1,
+        "side_effects": 1,
+        "temperatures": 1,
+        "follow_ups": 1,
+        "relapses": 1,
+        "test_results": 1,
+    }
     assert journal.get("se-1").infusion == "inf-1"
     assert str(journal.get("t-1").value) == "100.4"
 
@@ -109,7 +143,7 @@ def test_importing_the_same_file_twice_adds_nothing_new(journal) -> None:
     """Records already in the journal (same id) are not duplicated."""
     import_text(journal, json.dumps(EXAMPLE))
     counts = import_text(journal, json.dumps(EXAMPLE))
-    assert sum(counts.added.values()) == 0 and counts.already_present == 4
+    assert sum(counts.added.values()) == 0 and counts.already_present == 6
 
 
 @pytest.mark.parametrize(

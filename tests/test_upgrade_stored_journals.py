@@ -18,7 +18,7 @@ from msjournal.storage import schema
 from msjournal.storage.paths import backups_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
-STORED = {1: FIXTURES / "journal-v1.sqlite", 2: FIXTURES / "journal-v2.sqlite"}
+STORED = {version: FIXTURES / f"journal-v{version}.sqlite" for version in (1, 2, 3)}
 ENTRY_TABLES = ("infusion", "side_effect", "temperature", "follow_up")
 
 
@@ -85,3 +85,11 @@ def test_an_upgraded_journal_takes_new_entries_and_new_fields(stored: tuple[int,
         journal.add_temperature({"taken": "2026-11-30 08:00", "value": "99.1", "unit": "F"})
         assert journal.plan().loading_done  # type: ignore[union-attr]
         assert len(journal.temperatures()) == len(rows(path, "temperature"))
+        # schema 4: relapses and test results
+        relapse = journal.add_relapse(
+            {"onset": "2026-11-20T08:00", "description": "Numb hand", "impact": "mild"}
+        )
+        result = journal.add_test_result(
+            {"test": "jcv_index", "taken": "2026-11-21", "value": "0.42"}
+        )
+        assert journal.relapses() == [relapse] and journal.test_results() == [result]

@@ -32,10 +32,14 @@ from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,
+    Relapse,
     SideEffect,
     TemperatureReading,
+    TestResult,
     Vitals,
 )
+from msjournal.rules.relapse_validation import validate_relapse
+from msjournal.rules.result_validation import validate_test_result
 from msjournal.rules.validation import (
     validate_follow_up,
     validate_infusion,
@@ -123,6 +127,38 @@ def follow_up_json(record: FollowUp) -> dict[str, Any]:
     return out
 
 
+def relapse_json(record: Relapse) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "onset": format_datetime(record.onset),
+        "description": record.description,
+        "areas": list(record.areas),
+        "impact": record.impact,
+        "recovered": format_date(record.recovered),
+        "recovery": record.recovery,
+        "confirmed": record.confirmed,
+        "treated_with": list(record.treated_with),
+        "notes": record.notes,
+    }
+
+
+def test_result_json(record: TestResult) -> dict[str, Any]:
+    taken = record.taken
+    return {
+        "id": record.id,
+        "test": record.test,
+        "other_label": record.other_label,
+        "taken": format_datetime(taken) if isinstance(taken, datetime) else format_date(taken),
+        "value": _number(record.value),
+        "unit": record.unit,
+        "qualitative": record.qualitative,
+        "reference_low": _number(record.reference_low),
+        "reference_high": _number(record.reference_high),
+        "follow_up": record.follow_up,
+        "notes": record.notes,
+    }
+
+
 def to_json(data: JournalData) -> dict[str, Any]:
     plan = None
     if data.plan is not None:
@@ -138,6 +174,8 @@ def to_json(data: JournalData) -> dict[str, Any]:
         "side_effects": [side_effect_json(r) for r in data.side_effects],
         "temperatures": [temperature_json(r) for r in data.temperatures],
         "follow_ups": [follow_up_json(r) for r in data.follow_ups],
+        "relapses": [relapse_json(r) for r in data.relapses],
+        "test_results": [test_result_json(r) for r in data.test_results],
     }
 
 
@@ -227,11 +265,20 @@ class _Ids:
         self.seen[entry_id] = where
 
 
+@dataclass(frozen=True)
+class _Links:
+    """What records of the file may link to: entries of the file or of the journal."""
+
+    infusions: AbstractSet[str] = frozenset()
+    relapse_infusions: AbstractSet[str] = frozenset()
+    follow_ups: AbstractSet[str] = frozenset()
+
+
 def _parse_section(
     section: str,
     records: Any,
     catalog: Catalog,
-    known_infusions: set[str],
+    links: _Links,
     now: datetime,
     ids: _Ids,
 ) -> list[Any]:
@@ -245,7 +292,7 @@ def _parse_section(
             )
         entry_id = _record_id(section, record, index)
         ids.claim(section, index, entry_id)
-        parsed.append(_parse_record(section, record, entry_id, catalog, known_infusions, now))
+        parsed.append(_parse_record(section, record, entry_id, catalog, links, now))
     return parsed
 
 
@@ -254,7 +301,7 @@ def _parse_record(
     record: dict[str, Any],
     entry_id: str,
     catalog: Catalog,
-    known_infusions: set[str],
+    links: _Links,
     now: datetime,
 ) -> Any:
     try:
@@ -262,10 +309,14 @@ def _parse_record(
             return validate_infusion(_flatten_vitals(record), catalog, entry_id, now)
         if section == "side_effects":
             return validate_side_effect(
-                _trimmed_infusion(record), catalog, entry_id, known_infusions, now
+                _trimmed_infusion(record), catalog, entry_id, set(links.infusions), now
             )
         if section == "temperatures":
             return validate_temperature(record, entry_id, now)
+        if section == "relapses":
+            return validate_relapse(record, entry_id, set(links.relapse_infusions), now)
+        if section == "test_results":
+            return validate_test_result(record, catalog, entry_id, set(links.follow_ups), now)
         return validate_follow_up(record, entry_id)
     except ValidationError as error:
         raise ValidationError(error.field, error.value, error.reason, record=entry_id) from None
@@ -303,6 +354,24 @@ def _journal_ids(
     return found
 
 
+def _file_links(
+    journal: Mapping[str, AbstractSet[str]],
+    infusions: list[Infusion],
+    follow_ups: list[FollowUp],
+    catalog: Catalog,
+) -> _Links:
+    """A relapse may link to the file's IV steroid or plasma exchange infusions, and to the
+    journal's infusions (whose treatments the ids alone do not tell)."""
+    relapse_treatments = {t.id for t in catalog.treatments.values() if t.purpose == "relapse"}
+    in_file = {i.id for i in infusions}
+    return _Links(
+        infusions=set(journal["infusions"]) | in_file,
+        relapse_infusions=set(journal["infusions"])
+        | {i.id for i in infusions if i.treatment in relapse_treatments},
+        follow_ups=set(journal.get("follow_ups", ())) | {f.id for f in follow_ups},
+    )
+
+
 def from_json(
     document: Any,
     catalog: Catalog,
@@ -321,22 +390,23 @@ def from_json(
     journal = _journal_ids(existing_infusions, journal_ids)
     ids = _Ids(journal)
     sections = {name: document.get(name, []) for name in SECTIONS}
-    infusions = _parse_section("infusions", sections["infusions"], catalog, set(), now, ids)
-    known = set(journal["infusions"]) | {i.id for i in infusions}
+    infusions = _parse_section("infusions", sections["infusions"], catalog, _Links(), now, ids)
+    follow_ups = _parse_section("follow_ups", sections["follow_ups"], catalog, _Links(), now, ids)
+    links = _file_links(journal, infusions, follow_ups, catalog)
     plan_raw = document.get("therapy_plan")
     if plan_raw is not None and not isinstance(plan_raw, dict):
         raise ValidationError("therapy_plan", plan_raw, "expected an object")
+
+    def section(name: str) -> tuple[Any, ...]:
+        return tuple(_parse_section(name, sections[name], catalog, links, now, ids))
+
     return JournalData(
         infusions=tuple(infusions),
-        side_effects=tuple(
-            _parse_section("side_effects", sections["side_effects"], catalog, known, now, ids)
-        ),
-        temperatures=tuple(
-            _parse_section("temperatures", sections["temperatures"], catalog, known, now, ids)
-        ),
-        follow_ups=tuple(
-            _parse_section("follow_ups", sections["follow_ups"], catalog, known, now, ids)
-        ),
+        side_effects=section("side_effects"),
+        temperatures=section("temperatures"),
+        follow_ups=tuple(follow_ups),
+        relapses=section("relapses"),
+        test_results=section("test_results"),
         plan=validate_plan(plan_raw, catalog) if plan_raw else None,
         settings=parse_settings(document.get("settings")),
         acknowledgements=parse_acknowledgements(document.get("acknowledgements")),

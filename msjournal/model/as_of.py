@@ -23,5 +23,11 @@ def as_of(data: JournalData, moment: datetime) -> JournalData:
         follow_ups=tuple(
             f if f.done is None or f.done <= day else replace(f, done=None) for f in data.follow_ups
         ),
+        relapses=tuple(
+            r if r.recovered is None or r.recovered <= day else replace(r, recovered=None)
+            for r in data.relapses
+            if r.onset <= moment
+        ),
+        test_results=tuple(r for r in data.test_results if r.moment <= moment),
         acknowledgements=tuple(a for a in data.acknowledgements if a.at <= moment),
     )

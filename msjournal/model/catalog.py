@@ -121,11 +121,59 @@ class Symptom:
 
 
 @dataclass(frozen=True)
+class TestNote:
+    """A treatment-specific fact added to the reminder for a result outside the lab's range."""
+
+    __test__ = False  # not a pytest test class
+
+    treatments: tuple[str, ...]
+    when: str  # "low", "high" or "any": which side of the lab's range
+    text: str
+    sources: tuple[str, ...] = ()
+    unverified: bool = False
+    with_symptoms: tuple[str, ...] = ()  # only when one of these was recorded near the sample
+
+
+@dataclass(frozen=True)
+class LabTest:
+    """A test whose results the journal keeps; ranges come only from the person's report."""
+
+    __test__ = False  # not a pytest test class
+
+    id: str
+    name: str
+    kind: str  # "number", "count" or "qualitative"
+    group: str = "Other"
+    units: tuple[str, ...] = ()
+    results: tuple[str, ...] = ()  # the usual qualitative results, as suggestions
+    fulfils: tuple[str, ...] = ()  # monitoring tasks, "treatment.task"
+    description: str = ""
+    notes: tuple[TestNote, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def fulfils_task(self, treatment_id: str, task_id: str) -> bool:
+        return f"{treatment_id}.{task_id}" in self.fulfils
+
+
+TEST_KINDS = ("number", "count", "qualitative")
+
+
+@dataclass(frozen=True)
 class Catalog:
     treatments: dict[str, Treatment]
     symptoms: dict[str, Symptom]
     disclaimer: str = ""
     overrides: dict[str, float] = field(default_factory=dict)
+    tests: dict[str, LabTest] = field(default_factory=dict)
+
+    def test_name(self, test_id: str, other_label: str = "") -> str:
+        if test_id in self.tests:
+            return self.tests[test_id].name
+        return other_label or "Other test"
+
+    def tests_for_task(self, treatment_id: str, task_id: str) -> frozenset[str]:
+        """The tests whose results count as this monitoring task done."""
+        return frozenset(t.id for t in self.tests.values() if t.fulfils_task(treatment_id, task_id))
 
     def treatment(self, treatment_id: str) -> Treatment:
         return self.treatments[treatment_id]
@@ -268,11 +316,38 @@ def _override_treatment(treatment: Treatment, overrides: dict[str, float]) -> Tr
     return replace(treatment, schedule=schedule, monitoring=monitoring)
 
 
+def _test_note(raw: dict[str, Any]) -> TestNote:
+    return TestNote(
+        treatments=tuple(raw.get("treatment", ())),
+        when=raw.get("when", "any"),
+        text=_plain(raw["text"]),
+        sources=tuple(raw.get("sources", ())),
+        unverified=bool(isinstance(raw["text"], dict) and raw["text"].get("unverified")),
+        with_symptoms=tuple(raw.get("with_symptoms", ())),
+    )
+
+
+def _lab_test(test_id: str, raw: dict[str, Any]) -> LabTest:
+    return LabTest(
+        id=test_id,
+        name=raw["name"],
+        kind=raw.get("kind", "number"),
+        group=raw.get("group", "Other"),
+        units=tuple(raw.get("units", ())),
+        results=tuple(raw.get("results", ())),
+        fulfils=tuple(raw.get("fulfils", ())),
+        description=raw.get("description", ""),
+        notes=tuple(_test_note(n) for n in raw.get("notes", ())),
+        sources=tuple(raw.get("sources", ())),
+    )
+
+
 def parse_catalog(raw: dict[str, Any]) -> Catalog:
     return Catalog(
         treatments={k: _treatment(k, v) for k, v in raw.get("treatment", {}).items()},
         symptoms={k: _symptom(k, v) for k, v in raw.get("symptom", {}).items()},
         disclaimer=raw.get("meta", {}).get("disclaimer", ""),
+        tests={k: _lab_test(k, v) for k, v in raw.get("test", {}).items()},
     )
 
 

@@ -13,11 +13,13 @@ from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,
+    Relapse,
     SideEffect,
     TemperatureReading,
+    TestResult,
 )
 
-Entry = Infusion | SideEffect | TemperatureReading | FollowUp
+Entry = Infusion | SideEffect | TemperatureReading | FollowUp | Relapse | TestResult
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,19 @@ TEMPERATURE = EntryKind(
 )
 FOLLOW_UP = EntryKind("f", "follow_ups", "follow_up", FollowUp, "follow-up", "follow-ups")
 
-KINDS: tuple[EntryKind, ...] = (INFUSION, SIDE_EFFECT, TEMPERATURE, FOLLOW_UP)
+RELAPSE = EntryKind("r", "relapses", "relapse", Relapse, "relapse", "relapses")
+TEST_RESULT = EntryKind(
+    "tr", "test_results", "test_result", TestResult, "test result", "test results"
+)
+
+KINDS: tuple[EntryKind, ...] = (
+    INFUSION,
+    SIDE_EFFECT,
+    TEMPERATURE,
+    FOLLOW_UP,
+    RELAPSE,
+    TEST_RESULT,
+)
 BY_CODE = {kind.code: kind for kind in KINDS}
 BY_SECTION = {kind.section: kind for kind in KINDS}
 BY_TABLE = {kind.table: kind for kind in KINDS}

@@ -97,6 +97,85 @@ class FollowUp:
     notes: str = ""
 
 
+RELAPSE_AREAS = {
+    "vision": "Vision",
+    "walking": "Walking",
+    "balance": "Balance",
+    "sensation": "Sensation (numbness, tingling)",
+    "arm_or_hand": "Arm or hand",
+    "bladder_or_bowel": "Bladder or bowel",
+    "speech_or_swallowing": "Speech or swallowing",
+    "thinking": "Thinking or memory",
+    "fatigue": "Fatigue",
+    "other": "Other",
+}
+RELAPSE_IMPACTS = {
+    "mild": "Mild: daily life mostly as usual",
+    "moderate": "Moderate: some things are harder or need help",
+    "severe": "Severe: cannot do many usual things",
+}
+RECOVERY_KINDS = {
+    "not_yet": "Not yet",
+    "full": "Fully",
+    "partial": "Partly",
+    "not_sure": "Not sure",
+}
+
+
+@dataclass(frozen=True)
+class Relapse:
+    """New or worse MS symptoms, as the person recorded them; never a diagnosis."""
+
+    id: str
+    onset: datetime
+    description: str
+    impact: str
+    areas: tuple[str, ...] = ()
+    recovered: date | None = None
+    recovery: str = "not_yet"
+    confirmed: bool = False  # the care team confirmed it as a relapse
+    treated_with: tuple[str, ...] = ()  # ids of IV steroid or plasma exchange infusions
+    notes: str = ""
+
+
+QUALITATIVE_RESULTS = ("positive", "negative", "borderline")
+OTHER_TEST = "other"
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """A result as printed on the lab's report, with the lab's own reference range."""
+
+    __test__ = False  # not a pytest test class, despite its name
+
+    id: str
+    test: str  # a catalog test id, or "other" with other_label
+    taken: date | datetime  # a date alone when the time of the sample is not known
+    value: Decimal | None = None
+    unit: str = ""
+    qualitative: str = ""
+    reference_low: Decimal | None = None
+    reference_high: Decimal | None = None
+    other_label: str = ""
+    follow_up: str | None = None
+    notes: str = ""
+
+    @property
+    def moment(self) -> datetime:
+        """When the sample was taken, as a date-time (midnight when only the date is known)."""
+        if isinstance(self.taken, datetime):
+            return self.taken
+        return datetime(self.taken.year, self.taken.month, self.taken.day)
+
+    @property
+    def out_of_range(self) -> bool:
+        """Outside the range the person copied from the lab's report (never our own range)."""
+        if self.value is None:
+            return False
+        low, high = self.reference_low, self.reference_high
+        return (low is not None and self.value < low) or (high is not None and self.value > high)
+
+
 @dataclass(frozen=True)
 class TherapyPlan:
     """The therapy the person is on, and what their care team set for it."""
@@ -128,7 +207,7 @@ class Settings:
     overrides: dict[str, float] = field(default_factory=dict)
 
 
-Entry = Infusion | SideEffect | TemperatureReading | FollowUp
+Entry = Infusion | SideEffect | TemperatureReading | FollowUp | Relapse | TestResult
 
 
 @dataclass(frozen=True)
@@ -139,6 +218,8 @@ class JournalData:
     side_effects: tuple[SideEffect, ...] = ()
     temperatures: tuple[TemperatureReading, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
+    relapses: tuple[Relapse, ...] = ()
+    test_results: tuple[TestResult, ...] = ()
     plan: TherapyPlan | None = None
     settings: Settings = field(default_factory=Settings)
     acknowledgements: tuple[Acknowledgement, ...] = ()

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from msjournal.model.as_of import as_of
 from msjournal.model.catalog import Catalog, Treatment
+from msjournal.model.dates import human_date
 from msjournal.model.records import Infusion, JournalData, SideEffect, TemperatureReading
 from msjournal.model.temperature import (
     DEFAULT_FEVER_THRESHOLD,
@@ -22,6 +23,7 @@ from msjournal.model.temperature import (
     is_above_threshold,
     threshold_text,
 )
+from msjournal.rules.result_words import note_text, notes_for, range_text, value_text
 from msjournal.rules.schedule import cumulative_dose, current_treatment, due_items, group_courses
 
 LEVELS = ("urgent", "consult", "reminder")
@@ -38,6 +40,8 @@ URGENT_ACTION = (
 )
 CONSULT_ACTION = "Contact your care team today and tell them what you recorded."
 FEVER_EPISODE_GAP = timedelta(hours=24)
+RELAPSE_WINDOW = timedelta(days=14)  # NICE: treat a relapse within 14 days of onset
+RESULT_REMINDER_DAYS = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,25 @@ RULES: dict[str, Rule] = {
             "rituximab, the medicine labels ask for these to be checked promptly.",
             "clinical-facts.md §1 and §10 (Tysabri label PML warning; NMSS relapse definition)",
             "7 days after the entry, or until acknowledged",
+        ),
+        Rule(
+            "relapse",
+            "consult",
+            "New or worse MS symptoms",
+            "New or worse MS symptoms lasting more than 24 hours (the usual description of a "
+            "relapse), recorded in the last 14 days, that your care team has not been told of.",
+            "clinical-facts.md §8: relapse definition (NMSS, VA) and treatment within 14 days "
+            "of onset (NICE NG220); §10: fever or infection can bring back old symptoms",
+            "14 days after the onset, or until you mark that your team knows",
+        ),
+        Rule(
+            "result_out_of_range",
+            "reminder",
+            "A result outside the lab's range",
+            "A test result outside the reference range printed on the lab's report, as you "
+            "entered it.",
+            "The lab's own reference range on your report",
+            "30 days after the sample, or until acknowledged",
         ),
         Rule(
             "infusion_too_soon",
@@ -607,6 +630,45 @@ def dose_not_counted(data: JournalData, catalog: Catalog, moment: datetime) -> I
         )
 
 
+def relapse(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    """A relapse of the last 14 days the care team has not confirmed or treated yet."""
+    for entry in data.relapses:
+        if moment - entry.onset >= RELAPSE_WINDOW or entry.confirmed or entry.treated_with:
+            continue
+        yield _alert(
+            "relapse",
+            f"You recorded new or worse MS symptoms from {_when(entry.onset)}: "
+            f"{entry.description.rstrip('.')}.",
+            "Tell your care team about new or worse MS symptoms: some relapses are treated, "
+            "best within 14 days. Say if you have a fever or an infection: these can bring "
+            "old symptoms back for a while. When they know, mark this alert as seen.",
+            [entry.id],
+            entry.onset,
+            RELAPSE_WINDOW,
+        )
+
+
+def result_out_of_range(data: JournalData, catalog: Catalog, moment: datetime) -> Iterable[Alert]:
+    """A result outside the range the person copied from the lab's report; never urgent."""
+    for result in data.test_results:
+        if not result.out_of_range or moment - result.moment >= RESULT_REMINDER_DAYS:
+            continue
+        name = catalog.test_name(result.test, result.other_label)
+        recorded = (
+            f"{name} on {human_date(result.moment.date())}: {value_text(result)}, outside "
+            f"the range on the lab's report ({range_text(result)})."
+        )
+        notes = " ".join(note_text(n) for n in notes_for(result, data, catalog))
+        yield _alert(
+            "result_out_of_range",
+            f"{recorded} {notes}" if notes else recorded,
+            "Ask your care team about this result if they have not talked to you about it.",
+            [result.id],
+            result.moment,
+            RESULT_REMINDER_DAYS,
+        )
+
+
 def _dose_text(infusion: Infusion, unit: str) -> str:
     if infusion.dose is None:
         return f"{_when(infusion.start)}, no dose logged"
@@ -671,6 +733,8 @@ RULE_FUNCTIONS: tuple[RuleFunction, ...] = (
     dose_limit,
     dose_not_counted,
     infusion_too_soon,
+    relapse,
+    result_out_of_range,
 )
 
 

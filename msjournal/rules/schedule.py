@@ -251,8 +251,12 @@ def _next_within_limit(
 # ---------------------------------------------------------------- monitoring
 
 
-def _done_dates(follow_ups: tuple[FollowUp, ...], task: str) -> list[date]:
-    return sorted(f.done for f in follow_ups if f.task == task and f.done is not None)
+def _done_dates(data: JournalData, task: str, tests: frozenset[str]) -> list[date]:
+    """When a check was done: a follow-up for it marked done, or a result of a test that
+    counts for it (a JCV index result is the JCV antibody check)."""
+    done = [f.done for f in data.follow_ups if f.task == task and f.done is not None]
+    done.extend(r.moment.date() for r in data.test_results if r.test in tests)
+    return sorted(done)
 
 
 def _pending(follow_ups: tuple[FollowUp, ...], task: str) -> bool:
@@ -273,8 +277,9 @@ def _task_due(
     given: list[Infusion],
     next_dose: DueItem | None,
     today: date | None,
+    tests: frozenset[str] = frozenset(),
 ) -> date | None:
-    done = _done_dates(data.follow_ups, task.id)
+    done = _done_dates(data, task.id, tests)
     last = given[-1].start.date()
     if task.before_each_dose:
         if next_dose is None or (done and done[-1] >= last):
@@ -305,6 +310,7 @@ def _latest_missed(due: date, every: int, today: date | None) -> date:
 
 def _treatment_checks(
     data: JournalData,
+    catalog: Catalog,
     treatment: Treatment,
     given: list[Infusion],
     next_dose: DueItem | None,
@@ -318,7 +324,8 @@ def _treatment_checks(
             continue  # after stopping, only checks that run on (48 months; a yearly heart scan)
         if _pending(data.follow_ups, task.id):
             continue  # already planned as a follow-up, shown there
-        due = _task_due(data, task, given, next_dose, today)
+        tests = catalog.tests_for_task(treatment.id, task.id)
+        due = _task_due(data, task, given, next_dose, today, tests)
         if due is not None:
             items.append(_monitoring_item(task, treatment, due))
     return items
@@ -350,7 +357,9 @@ def monitoring_due(data: JournalData, catalog: Catalog, today: date | None = Non
             listed = {item.task for item in items}
             items.extend(
                 item
-                for item in _treatment_checks(data, treatment, given, next_dose, is_current, today)
+                for item in _treatment_checks(
+                    data, catalog, treatment, given, next_dose, is_current, today
+                )
                 if item.task not in listed
             )
     return items

@@ -80,6 +80,41 @@ class FollowUp(BaseModel):
     notes = pw.TextField(default="")
 
 
+class Relapse(BaseModel):
+    """Schema 4. Links are kept as entry ids (JSON text), so an undone delete restores them."""
+
+    id = pw.AutoField()
+    uid = pw.CharField(unique=True)
+    onset = pw.DateTimeField(index=True)
+    description = pw.TextField()
+    impact = pw.CharField()
+    areas = pw.CharField(default="")  # area codes, comma-separated
+    recovered = pw.DateField(null=True)
+    recovery = pw.CharField(default="not_yet")
+    confirmed = pw.BooleanField(default=False)
+    treated_with = pw.TextField(default="[]")  # JSON list of infusion ids
+    notes = pw.TextField(default="")
+
+
+class TestResult(BaseModel):
+    """Schema 4. `taken` is ISO text: a date alone, or a date and time."""
+
+    __test__ = False  # not a pytest test class
+
+    id = pw.AutoField()
+    uid = pw.CharField(unique=True)
+    test = pw.CharField()
+    other_label = pw.CharField(default="")
+    taken = pw.CharField(index=True)
+    value = pw.CharField(null=True)  # decimal text, as printed on the report
+    unit = pw.CharField(default="")
+    qualitative = pw.CharField(default="")
+    reference_low = pw.CharField(null=True)
+    reference_high = pw.CharField(null=True)
+    follow_up = pw.CharField(null=True)  # a follow-up's id
+    notes = pw.TextField(default="")
+
+
 class TherapyPlan(BaseModel):
     id = pw.AutoField()
     treatment = pw.CharField()
@@ -110,6 +145,8 @@ ALL_MODELS = (
     SideEffect,
     Temperature,
     FollowUp,
+    Relapse,
+    TestResult,
     TherapyPlan,
     Setting,
     AlertAcknowledgement,

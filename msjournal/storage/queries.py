@@ -10,13 +10,17 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+import peewee as pw
+
 from msjournal.model.catalog import Catalog
 from msjournal.model.records import (
     Acknowledgement,
     FollowUp,
     Infusion,
+    Relapse,
     SideEffect,
     TemperatureReading,
+    TestResult,
     TherapyPlan,
 )
 from msjournal.storage import models
@@ -66,6 +70,37 @@ def temperatures(since: datetime | None = None) -> list[TemperatureReading]:
 def follow_ups() -> list[FollowUp]:
     query = models.FollowUp.select().order_by(models.FollowUp.due, models.FollowUp.id)
     return [store.follow_up_from_row(row) for row in _dicts(query)]
+
+
+def _uids(model: Any) -> set[str]:
+    return set(model.select(model.uid).scalars())
+
+
+def relapses() -> list[Relapse]:
+    query = models.Relapse.select().order_by(models.Relapse.onset, models.Relapse.id)
+    known = _uids(models.Infusion)
+    return [store.relapse_from_row(row, known) for row in _dicts(query)]
+
+
+def test_results(since: datetime | None = None, test: str | None = None) -> list[TestResult]:
+    """All results (or one test's), oldest first; with `since`, those taken since then and
+    the latest of each test, which Today and the schedule show however old it is."""
+    query = models.TestResult.select()
+    if test is not None:
+        query = query.where(models.TestResult.test == test)
+    if since is not None:
+        latest = models.TestResult.select(
+            models.TestResult.test, pw.fn.MAX(models.TestResult.taken).alias("last")
+        ).group_by(models.TestResult.test)
+        latest_taken = {t: last for t, last in _tuples(latest)}
+        cutoff = since.date().isoformat()
+        query = query.where(
+            (models.TestResult.taken >= cutoff)
+            | models.TestResult.taken.in_(sorted(set(latest_taken.values())))
+        )
+    known = _uids(models.FollowUp)
+    rows = _dicts(query.order_by(models.TestResult.taken, models.TestResult.id))
+    return [store.test_result_from_row(row, known) for row in rows]
 
 
 def current_plan() -> TherapyPlan | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -10,8 +12,10 @@ from msjournal.model.records import (
     Acknowledgement,
     FollowUp,
     Infusion,
+    Relapse,
     SideEffect,
     TemperatureReading,
+    TestResult,
     TherapyPlan,
     Vitals,
 )
@@ -82,6 +86,48 @@ def follow_up_columns(record: FollowUp) -> dict[str, Any]:
     return columns
 
 
+def relapse_columns(record: Relapse) -> dict[str, Any]:
+    return {
+        "uid": record.id,
+        "onset": record.onset,
+        "description": record.description,
+        "impact": record.impact,
+        "areas": ",".join(record.areas),
+        "recovered": record.recovered,
+        "recovery": record.recovery,
+        "confirmed": record.confirmed,
+        "treated_with": json.dumps(list(record.treated_with)),
+        "notes": record.notes,
+    }
+
+
+def taken_text(taken: date | datetime) -> str:
+    """ISO text that sorts by time: a date alone sorts before the same day's times."""
+    if isinstance(taken, datetime):
+        return taken.isoformat(timespec="seconds" if taken.second else "minutes")
+    return taken.isoformat()
+
+
+def taken_value(text: str) -> date | datetime:
+    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+
+
+def test_result_columns(record: TestResult) -> dict[str, Any]:
+    return {
+        "uid": record.id,
+        "test": record.test,
+        "other_label": record.other_label,
+        "taken": taken_text(record.taken),
+        "value": _text(record.value),
+        "unit": record.unit,
+        "qualitative": record.qualitative,
+        "reference_low": _text(record.reference_low),
+        "reference_high": _text(record.reference_high),
+        "follow_up": record.follow_up,
+        "notes": record.notes,
+    }
+
+
 # ---------------------------------------------------------------- from rows
 
 
@@ -140,6 +186,39 @@ def follow_up_from_row(row: dict[str, Any]) -> FollowUp:
         with_whom=row["with_whom"],
         task=row["task"],
         treatment=row["treatment"],
+        notes=row["notes"],
+    )
+
+
+def relapse_from_row(row: dict[str, Any], infusion_ids: set[str]) -> Relapse:
+    """A relapse; links to infusions deleted since are left out (an undo brings them back)."""
+    return Relapse(
+        id=row["uid"],
+        onset=row["onset"],
+        description=row["description"],
+        impact=row["impact"],
+        areas=tuple(a for a in row["areas"].split(",") if a),
+        recovered=row["recovered"],
+        recovery=row["recovery"],
+        confirmed=bool(row["confirmed"]),
+        treated_with=tuple(i for i in json.loads(row["treated_with"]) if i in infusion_ids),
+        notes=row["notes"],
+    )
+
+
+def test_result_from_row(row: dict[str, Any], follow_up_ids: set[str]) -> TestResult:
+    follow_up = row["follow_up"]
+    return TestResult(
+        id=row["uid"],
+        test=row["test"],
+        taken=taken_value(row["taken"]),
+        value=_dec(row["value"]),
+        unit=row["unit"],
+        qualitative=row["qualitative"],
+        reference_low=_dec(row["reference_low"]),
+        reference_high=_dec(row["reference_high"]),
+        other_label=row["other_label"],
+        follow_up=follow_up if follow_up in follow_up_ids else None,
         notes=row["notes"],
     )
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from msjournal.model.errors import JournalError
-from msjournal.storage.models import ALL_MODELS
+from msjournal.storage.models import ALL_MODELS, Relapse, TestResult
 
 APPLICATION_ID = 0x4D534A4E  # "MSJN": marks a SQLite file as an msjournal journal
 
@@ -37,11 +37,18 @@ def _add_plan_loading_done(db: pw.SqliteDatabase) -> None:
         )
 
 
+def _add_relapses_and_test_results(db: pw.SqliteDatabase) -> None:
+    """Version 4: relapses and test results (a journal created by this version has them)."""
+    with db.bind_ctx([Relapse, TestResult]):
+        db.create_tables([Relapse, TestResult], safe=True)
+
+
 # MIGRATIONS[n] upgrades a journal from schema version n to n + 1.
 MIGRATIONS: list[Callable[[pw.SqliteDatabase], None]] = [
     _create_version_1,
     _add_time_indexes,
     _add_plan_loading_done,
+    _add_relapses_and_test_results,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

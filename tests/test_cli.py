@@ -87,11 +87,15 @@ def test_alerts_as_of_a_moment(tmp_path) -> None:
     at = json.loads(
         run("alerts", "--journal", str(journal), "--as-of", "2026-03-03T08:00", "--json").stdout
     )
-    assert [a["rule"] for a in at] == ["fever"]
+    assert [a["rule"] for a in at] == ["fever", "result_out_of_range"]  # sample of 1 March
     before = json.loads(
         run("alerts", "--journal", str(journal), "--as-of", "2026-03-02T08:00", "--json").stdout
     )
-    assert before == []
+    assert [a["rule"] for a in before] == ["result_out_of_range"]
+    earlier = json.loads(
+        run("alerts", "--journal", str(journal), "--as-of", "2026-02-28T08:00", "--json").stdout
+    )
+    assert earlier == []
 
 
 def test_due_json(tmp_path) -> None:

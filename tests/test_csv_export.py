@@ -61,8 +61,10 @@ def test_zip_tables_match_the_demo_journal(tmp_path: Path, catalog: Catalog) -> 
         assert sorted(archive.namelist()) == [
             "follow_ups.csv",
             "infusions.csv",
+            "relapses.csv",
             "side_effects.csv",
             "temperatures.csv",
+            "test_results.csv",
         ]
         infusions = _read(archive.read("infusions.csv"))
         temperatures = _read(archive.read("temperatures.csv"))
@@ -86,7 +88,14 @@ def test_folder_gets_one_csv_per_type_with_crlf_and_header(
         assert folder.stat().st_mode & 0o777 == 0o700
         assert all(p.stat().st_mode & 0o777 == 0o600 for p in folder.iterdir())
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["follow_ups.csv", "infusions.csv", "side_effects.csv", "temperatures.csv"]
+    assert names == [
+        "follow_ups.csv",
+        "infusions.csv",
+        "relapses.csv",
+        "side_effects.csv",
+        "temperatures.csv",
+        "test_results.csv",
+    ]
     raw = (folder / "temperatures.csv").read_bytes()
     assert raw == "\ufeffid,taken,value,unit,notes\r\n".encode("utf-8")
 

@@ -372,3 +372,31 @@ def test_a_bad_result_in_a_file_refuses_the_file_naming_the_record(catalog) -> N
     }
     with pytest.raises(ValidationError, match="lab-7.*reference_low"):
         journal_format.from_json(document, catalog, now=NOW)
+
+
+def test_an_exported_period_keeps_only_links_to_what_it_holds(journal: Journal, catalog) -> None:
+    """A relapse in the period treated by a course outside it, and a result from a follow-up
+    outside it, export without those links, so the period's file imports on its own."""
+    from msjournal.model.period import within_period
+
+    course = steroid_course(journal)  # 2-4 June
+    relapse_entry = journal.add_relapse(
+        {
+            "onset": "2026-06-05T08:00",
+            "description": "Blurred vision",
+            "impact": "mild",
+            "treated_with": course,
+        },
+        now=NOW,
+    )
+    visit = journal.add_follow_up({"kind": "lab_test", "title": "Bloods", "due": "2026-05-30"})
+    journal.add_test_result(
+        {"test": "igg", "taken": "2026-06-06", "value": "7", "unit": "g/L", "follow_up": visit.id},
+        now=NOW,
+    )
+    period = within_period(journal.snapshot(), date(2026, 6, 5), date(2026, 6, 30))
+    assert [r.id for r in period.relapses] == [relapse_entry.id]
+    assert period.relapses[0].treated_with == ()
+    assert period.test_results[0].follow_up is None
+    again = journal_format.loads(journal_format.dumps(period), catalog, now=NOW)
+    assert len(again.relapses) == 1 and len(again.test_results) == 1

@@ -21,13 +21,17 @@ from msjournal.model.catalog import Catalog
 from msjournal.model.errors import JournalError
 from msjournal.model.records import (
     FOLLOW_UP_KIND_NAMES,
+    RELAPSE_AREAS,
     FollowUp,
     Infusion,
     JournalData,
+    Relapse,
     SideEffect,
     TemperatureReading,
+    TestResult,
     Vitals,
 )
+from msjournal.rules.result_words import marker
 from msjournal.storage.files import PRIVATE_FOLDER, write_atomic
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,6 +83,34 @@ FOLLOW_UP_HEADER = [
     "treatment",
     "notes",
 ]
+RELAPSE_HEADER = [
+    "id",
+    "onset",
+    "description",
+    "areas",
+    "area_names",
+    "impact",
+    "recovered",
+    "recovery",
+    "confirmed",
+    "treated_with",
+    "notes",
+]
+TEST_RESULT_HEADER = [
+    "id",
+    "test",
+    "test_name",
+    "taken",
+    "value",
+    "unit",
+    "qualitative",
+    "reference_low",
+    "reference_high",
+    "outside_range",
+    "follow_up",
+    "notes",
+]
+LIST_SEPARATOR = "; "  # between the items of a list in one cell (areas, linked infusions)
 
 
 def escape_formula(text: str) -> str:
@@ -95,7 +127,9 @@ def cell_text(value: Cell) -> str:
         return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, (int, Decimal)):
+    if isinstance(value, Decimal):
+        return format(value, "f")  # as written: 0.0000001 and 100, never 1E-7 or 1E+2
+    if isinstance(value, int):
         return str(value)
     return escape_formula(value)
 
@@ -163,6 +197,39 @@ def follow_up_row(record: FollowUp) -> list[Cell]:
     ]
 
 
+def relapse_row(record: Relapse) -> list[Cell]:
+    return [
+        record.id,
+        record.onset,
+        record.description,
+        LIST_SEPARATOR.join(record.areas),
+        LIST_SEPARATOR.join(RELAPSE_AREAS.get(area, area) for area in record.areas),
+        record.impact,
+        record.recovered,
+        record.recovery,
+        record.confirmed,
+        LIST_SEPARATOR.join(record.treated_with),
+        record.notes,
+    ]
+
+
+def result_row(record: TestResult, catalog: Catalog) -> list[Cell]:
+    return [
+        record.id,
+        record.test,
+        catalog.test_name(record.test, record.other_label),
+        record.taken,
+        record.value,
+        record.unit,
+        record.qualitative,
+        record.reference_low,
+        record.reference_high,
+        marker(record),
+        record.follow_up,
+        record.notes,
+    ]
+
+
 def tables(data: JournalData, catalog: Catalog) -> dict[str, Table]:
     """The export's tables by file name."""
     return {
@@ -173,6 +240,11 @@ def tables(data: JournalData, catalog: Catalog) -> dict[str, Table]:
         ),
         "temperatures.csv": (TEMPERATURE_HEADER, [temperature_row(r) for r in data.temperatures]),
         "follow_ups.csv": (FOLLOW_UP_HEADER, [follow_up_row(r) for r in data.follow_ups]),
+        "relapses.csv": (RELAPSE_HEADER, [relapse_row(r) for r in data.relapses]),
+        "test_results.csv": (
+            TEST_RESULT_HEADER,
+            [result_row(r, catalog) for r in data.test_results],
+        ),
     }
 
 

@@ -21,7 +21,7 @@ from msjournal.model.dates import human_date
 from msjournal.model.records import FollowUp, Infusion
 from msjournal.rules.schedule import DueItem, due_items, next_infusion
 from msjournal.ui.appearance import heading
-from msjournal.ui.dialogs.dialog_size import fit_dialog
+from msjournal.ui.dialogs.dialog_size import fit_dialog, scrolling_body
 from msjournal.ui.widgets.fields import DateField, to_date
 
 INFUSION_TASK = "infusion"
@@ -105,7 +105,7 @@ class AftercareDialog(QDialog):
         self.added: list[FollowUp] = []
         self.setWindowTitle("After your infusion")
         self.setAccessibleName("After your infusion")
-        layout = QVBoxLayout(self)
+        layout, outer, self.body = scrolling_body(self, "After your infusion: what to watch for")
         layout.addWidget(heading("Infusion saved. Looking after yourself now", 1.3))
         for line in aftercare_lines(journal, infusion):
             layout.addWidget(_wrapped(line))
@@ -119,6 +119,8 @@ class AftercareDialog(QDialog):
             )
         layout.addWidget(heading("Add the next dates to your journal?", 1.15))
         form = QFormLayout()
+        # at large text sizes each date goes below its check box instead of off the side
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(form)
         self.next_infusion = next_infusion(journal.snapshot(), journal.catalog)
         self.add_infusion = self._offer(form, self.next_infusion, "&Next infusion")
@@ -129,7 +131,7 @@ class AftercareDialog(QDialog):
         buttons.addButton("Not &now", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         save.setDefault(True)
         fit_dialog(self)
 
@@ -152,6 +154,8 @@ class AftercareDialog(QDialog):
     def _toggle_signs(self, shown: bool) -> None:
         self.signs.setVisible(shown)
         fit_dialog(self)
+        if shown:  # the signs are the one text that must be read: bring them into view
+            self.body.ensureWidgetVisible(self.show_signs, 0, 0)
 
     def _offer(
         self, form: QFormLayout, item: DueItem | None, text: str

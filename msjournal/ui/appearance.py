@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from msjournal.ui import preferences
+from msjournal.ui import preferences, theme
 
 MINIMUM_BASE_POINTS = 12.0
 LEVEL_COLOURS = {"urgent": "#b71c1c", "consult": "#9a5300", "reminder": "#1558a8"}
@@ -33,11 +33,13 @@ def base_points(size_name: str | None = None) -> float:
 
 
 def apply_text_size(app: QApplication, size_name: str | None = None) -> None:
+    """The text size, then the theme, whose control sizes follow the text."""
     font = QFont(app.font())
     font.setPointSizeF(base_points(size_name))
     app.setFont(font)
     for widget in app.allWidgets():
         widget.setFont(_scaled(widget))
+    theme.apply(app, preferences.theme(), preferences.large_controls())
 
 
 def _scaled(widget: QWidget) -> QFont:

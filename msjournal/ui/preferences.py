@@ -1,5 +1,5 @@
-"""Preferences of this computer (not of the journal): text size and window geometry, via
-QSettings."""
+"""Preferences of this computer (not of the journal): text size, theme, control size and window
+geometry, via QSettings."""
 
 from __future__ import annotations
 
@@ -35,3 +35,24 @@ def geometry() -> QByteArray | None:
 
 def set_geometry(value: QByteArray) -> None:
     _store().setValue("window/geometry", value)
+
+
+THEME_NAMES = ("system", "light", "dark", "high_contrast")
+
+
+def theme() -> str:
+    value = str(_store().value("theme", "system"))
+    return value if value in THEME_NAMES else "system"
+
+
+def set_theme(name: str) -> None:
+    if name in THEME_NAMES:
+        _store().setValue("theme", name)
+
+
+def large_controls() -> bool:
+    return str(_store().value("large_controls", "false")).lower() == "true"
+
+
+def set_large_controls(on: bool) -> None:
+    _store().setValue("large_controls", "true" if on else "false")

@@ -1,4 +1,5 @@
-"""Settings: temperature unit and fever threshold, text size, therapy, journal file, own values."""
+"""Settings: temperature unit and fever threshold, text size, colours and control size, therapy,
+journal file, own values."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +22,7 @@ from msjournal.model.catalog import load_catalog
 from msjournal.model.errors import ValidationError
 from msjournal.model.own_values import OwnValue, editable_values
 from msjournal.rules.schedule import current_treatment
-from msjournal.ui import idle_lock, preferences
+from msjournal.ui import idle_lock, preferences, theme
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
 from msjournal.ui.dialogs.temperature_dialog import UNITS
 from msjournal.ui.widgets.fields import choice_combo
@@ -74,7 +76,7 @@ class SettingsDialog(EntryDialog):
         page, form = self._page()
         settings = self.journal.settings()
         self.unit = choice_combo(UNITS, settings.temperature_unit)
-        self.add_row("temperature_unit", "Show &temperatures in", self.unit, form=form)
+        self.add_row("temperature_unit", "Sho&w temperatures in", self.unit, form=form)
         self.threshold = QLineEdit(str(settings.fever_threshold))
         self.add_row("fever_threshold", "&Fever threshold", self.threshold, form=form)
         self.threshold_unit = choice_combo(UNITS, settings.fever_threshold_unit)
@@ -92,6 +94,14 @@ class SettingsDialog(EntryDialog):
             preferences.text_size(),
         )
         self.add_row("text_size", "Te&xt size", self.text_size, form=form)
+        self.theme = choice_combo(
+            [(label, key) for key, label in theme.THEMES.items()], preferences.theme()
+        )
+        self.add_row("theme", "Colour th&eme", self.theme, form=form)
+        self.large_controls = QCheckBox("L&arge controls (easier with unsteady hands)")
+        self.large_controls.setAccessibleName("Large controls (easier with unsteady hands)")
+        self.large_controls.setChecked(preferences.large_controls())
+        form.addRow("", self.large_controls)
         self.plan_label = _note(plan_text(self.journal))
         form.addRow("Therapy", self.plan_label)
         plan_button = QPushButton("Change &therapy or interval…")
@@ -200,6 +210,8 @@ class SettingsDialog(EntryDialog):
     def save(self, draft: dict[str, Any]) -> Any:
         self.journal.update_settings(**draft)
         preferences.set_text_size(self.text_size.currentData())
+        preferences.set_theme(self.theme.currentData())
+        preferences.set_large_controls(self.large_controls.isChecked())
         idle_lock.set_lock_after_minutes(self.lock_after.currentData())
         return None
 

@@ -148,7 +148,11 @@ def validate_infusion(
 
 def _severity(draft: Draft) -> int:
     value = draft.get("severity")
-    if isinstance(value, bool) or value in (None, ""):
+    if value in (None, ""):
+        raise ValidationError(
+            "severity", value, "choose how bad it is, from 0 (none) to 10 (worst)"
+        )
+    if isinstance(value, bool):
         raise ValidationError("severity", value, "expected a whole number from 0 to 10")
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value

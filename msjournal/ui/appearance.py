@@ -65,3 +65,12 @@ def heading(text: str, factor: float = 1.35, parent: QWidget | None = None) -> Q
 def level_style(level: str) -> str:
     colour = LEVEL_COLOURS.get(level, "#666666")
     return f"QFrame#alertCard {{ border: 3px solid {colour}; border-radius: 6px; }}"
+
+
+def level_label_style(level: str) -> str:
+    """A label in the level's colour band, its text in the theme's own (readable) colour."""
+    colour = LEVEL_COLOURS.get(level, "#666666")
+    return (
+        f"font-weight: bold; color: palette(window-text); border-left: 6px solid {colour};"
+        " padding: 4px 8px;"
+    )

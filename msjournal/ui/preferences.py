@@ -56,3 +56,12 @@ def large_controls() -> bool:
 
 def set_large_controls(on: bool) -> None:
     _store().setValue("large_controls", "true" if on else "false")
+
+
+def severity_slider() -> bool:
+    """How bad a side effect is: rated with a slider instead of the 0-10 buttons."""
+    return str(_store().value("severity_slider", "false")).lower() == "true"
+
+
+def set_severity_slider(on: bool) -> None:
+    _store().setValue("severity_slider", "true" if on else "false")

@@ -217,6 +217,8 @@ QTableView:focus, QListView:focus, QTreeView:focus, QListWidget:focus, QTableWid
     border: {f}px solid {c.focus}; margin: 0px;
 }}
 QScrollArea:focus {{ border: {f}px solid {c.focus}; }}
+QWidget#severity {{ border: {f}px solid transparent; border-radius: 4px; }}
+QWidget#severity:focus {{ border: {f}px solid {c.focus}; }}
 """
 
 

@@ -94,20 +94,71 @@ def test_side_effect_chosen_and_rated_from_the_keyboard(qtbot, journal, keyboard
     keyboard.type("Dizz")
     assert dialog.symptom.currentData() == "dizziness"
     keyboard.tab()  # the description box is off for a listed symptom
-    assert focused() is dialog.severity.slider
+    assert focused() is dialog.severity
     keyboard.type("8")
     assert dialog.severity.words.text() == "8 of 10: severe"
     keyboard.press(Qt.Key.Key_Left)
     assert dialog.severity.value() == 7
+    assert dialog.severity.buttons[7].isChecked()
     keyboard.enter()
     [effect] = journal.side_effects()
     assert (effect.symptom, effect.severity, effect.resolved) == ("dizziness", 7, None)
+
+
+def test_no_severity_is_recorded_until_the_person_picks_one(qtbot, journal, keyboard) -> None:
+    """Issue "Accessibility", major 6: 'the side-effect severity starts at 3 "mild", so Enter
+    records a severity nobody chose'."""
+    dialog = _open(qtbot, SideEffectDialog, journal)
+    assert dialog.severity.value() is None
+    assert not any(button.isChecked() for button in dialog.severity.buttons)
+    keyboard.enter()
+    assert journal.side_effects() == []
+    assert "choose how bad it is" in dialog.field_error("severity")
+    assert focused() is dialog.severity
+    keyboard.type("2")
+    keyboard.enter()
+    assert journal.side_effects()[0].severity == 2
+
+
+def test_a_severity_button_can_be_clicked(qtbot, journal) -> None:
+    """Eleven large buttons: easier with tremor than a 16 px slider handle (major 4)."""
+    dialog = _open(qtbot, SideEffectDialog, journal)
+    qtbot.mouseClick(dialog.severity.buttons[5], Qt.MouseButton.LeftButton)
+    assert dialog.severity.value() == 5 and dialog.severity.words.text() == "5 of 10: moderate"
+    assert dialog.severity.buttons[10].accessibleName() == "10 of 10: severe"
+
+
+def test_the_slider_stays_an_option_and_also_starts_unchosen(qtbot, journal, keyboard) -> None:
+    from msjournal.ui import preferences
+
+    preferences.set_severity_slider(True)
+    dialog = _open(qtbot, SideEffectDialog, journal)
+    assert dialog.severity.value() is None
+    keyboard.tab()
+    keyboard.press(Qt.Key.Key_Right)
+    assert dialog.severity.value() == 4  # the slider rests at 3; the first key chooses
+    keyboard.type("6")
+    keyboard.enter()
+    assert journal.side_effects()[0].severity == 6
+
+
+def test_an_urgent_symptom_says_get_help_the_moment_it_is_chosen(qtbot, journal, keyboard) -> None:
+    """The urgent advice never waits for the severity or the save."""
+    dialog = _open(qtbot, SideEffectDialog, journal)
+    assert not dialog.urgent_note.isVisible()
+    keyboard.type("Trouble")
+    assert dialog.urgent_note.isVisible()
+    assert "Get help now" in dialog.urgent_note.text()
+    keyboard.type("")
+    dialog.symptom.setCurrentIndex(dialog.symptom.findData("headache"))
+    assert not dialog.urgent_note.isVisible()
 
 
 def test_something_else_needs_a_description(qtbot, journal, keyboard) -> None:
     """Choosing 'something else' without describing it shows the message at the description."""
     dialog = _open(qtbot, SideEffectDialog, journal)
     dialog.symptom.setCurrentIndex(dialog.symptom.findData("other"))
+    dialog.severity.setValue(3)
     keyboard.enter()
     assert "describe the symptom" in dialog.field_error("other_label")
     assert focused() is dialog.other_label

@@ -102,6 +102,10 @@ class SettingsDialog(EntryDialog):
         self.large_controls.setAccessibleName("Large controls (easier with unsteady hands)")
         self.large_controls.setChecked(preferences.large_controls())
         form.addRow("", self.large_controls)
+        self.severity_slider = QCheckBox("Rate how bad a side effect is w&ith a slider")
+        self.severity_slider.setAccessibleName("Rate how bad a side effect is with a slider")
+        self.severity_slider.setChecked(preferences.severity_slider())
+        form.addRow("", self.severity_slider)
         self.plan_label = _note(plan_text(self.journal))
         form.addRow("Therapy", self.plan_label)
         plan_button = QPushButton("Change &therapy or interval…")
@@ -212,6 +216,7 @@ class SettingsDialog(EntryDialog):
         preferences.set_text_size(self.text_size.currentData())
         preferences.set_theme(self.theme.currentData())
         preferences.set_large_controls(self.large_controls.isChecked())
+        preferences.set_severity_slider(self.severity_slider.isChecked())
         idle_lock.set_lock_after_minutes(self.lock_after.currentData())
         return None
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from msjournal.model.records import OTHER_SYMPTOM, SideEffect
+from msjournal.rules.alerts import URGENT_ACTION, URGENT_SYMPTOM_RULES
+from msjournal.ui import preferences
+from msjournal.ui.appearance import level_label_style
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
-from msjournal.ui.widgets.fields import DateTimeField, OptionalDateTimeField, SeverityControl, now
+from msjournal.ui.widgets.announce import announce
+from msjournal.ui.widgets.fields import DateTimeField, OptionalDateTimeField, now
+from msjournal.ui.widgets.severity_buttons import severity_chooser
 
 RECENT_INFUSIONS = 12
 LINK_WITHIN = timedelta(days=14)
@@ -33,7 +38,12 @@ class SideEffectDialog(EntryDialog):
         self.other_label = QLineEdit()
         self.other_label.setPlaceholderText("Describe it in a few words")
         self.add_row("other_label", "&Describe", self.other_label)
-        self.severity = SeverityControl()
+        self.urgent_note = QLabel()
+        self.urgent_note.setWordWrap(True)
+        self.urgent_note.setStyleSheet(level_label_style("urgent"))
+        self.urgent_note.setVisible(False)
+        self.form.addRow(self.urgent_note)
+        self.severity = severity_chooser(preferences.severity_slider())
         self.add_row("severity", "How &bad (0-10)", self.severity)
         self.onset = DateTimeField()
         self.add_row("onset", "&Started", self.onset)
@@ -65,7 +75,19 @@ class SideEffectDialog(EntryDialog):
         return box
 
     def _symptom_changed(self) -> None:
-        self.other_label.setEnabled(self.symptom.currentData() == OTHER_SYMPTOM)
+        chosen = self.symptom.currentData()
+        self.other_label.setEnabled(chosen == OTHER_SYMPTOM)
+        symptom = self.journal.catalog.symptoms.get(chosen or "")
+        urgent = symptom is not None and symptom.alert in URGENT_SYMPTOM_RULES
+        if urgent and symptom is not None:
+            # Shown the moment the symptom is chosen: the advice never waits for the save.
+            text = f"‼ {symptom.name}: {URGENT_ACTION} Then finish this entry."
+            if text != self.urgent_note.text():
+                self.urgent_note.setText(text)
+                announce(self.urgent_note, text, urgent=True)
+        else:
+            self.urgent_note.setText("")
+        self.urgent_note.setVisible(urgent)
 
     def load(self, record: SideEffect) -> None:
         self.symptom.setCurrentIndex(self.symptom.findData(record.symptom))

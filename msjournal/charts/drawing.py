@@ -40,11 +40,15 @@ from msjournal.charts.parts import (
     figure_of,
     legend,
     mark_infusions,
+    mark_relapses,
     period_text,
     span,
     styled_axes,
     symptom_label,
 )
+from msjournal.charts.result_series import relapse_onsets
+from msjournal.charts.results import TITLE as RESULTS_TITLE
+from msjournal.charts.results import draw_results
 from msjournal.charts.theme import ChartTheme
 from msjournal.model.catalog import Catalog
 from msjournal.model.errors import JournalError
@@ -53,12 +57,13 @@ from msjournal.model.records import JournalData
 from msjournal.model.temperature import threshold_text
 from msjournal.rules import trends
 
-CHART_KINDS = ("severity", "temperature", "cycle", "per-infusion")
+CHART_KINDS = ("severity", "temperature", "cycle", "per-infusion", "results")
 CHART_TITLES = {
     "severity": "Side effects over time",
     "temperature": "Temperature readings",
     "cycle": "Side effects through the infusion cycle",
     "per-infusion": "Side effects after each infusion",
+    "results": RESULTS_TITLE,  # the chart itself is titled with the test's name
 }
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
 LINE_STYLES = ("-", "--", "-.", ":")
@@ -80,18 +85,21 @@ def draw_chart(
     theme: ChartTheme | None = None,
     cycle: int | None = None,
     each_cycle: bool = False,
+    test: str | None = None,
 ) -> bool:
     """Draw one chart on `figure`.
 
     Returns False (with a note saying what to log) when there is nothing to draw.
 
     For the cycle chart, `cycle` picks one cycle (index into trends.cycles) to show on its own,
-    and `each_cycle` draws every cycle faintly behind the average.
+    and `each_cycle` draws every cycle faintly behind the average. For the results chart,
+    `test` is the catalog id of the lab test; a words-only or unknown test is refused with a
+    JournalError naming it.
     """
     if kind not in CHART_KINDS:
         raise JournalError(f"chart {kind!r}: choose one of {', '.join(CHART_KINDS)}.")
     request = ChartRequest(
-        data, catalog, start, end, symptoms, theme or ChartTheme.light(), cycle, each_cycle
+        data, catalog, start, end, symptoms, theme or ChartTheme.light(), cycle, each_cycle, test
     )
     figure.clear()
     clear_entries(figure)
@@ -108,12 +116,13 @@ def save_chart(
     start: date | None = None,
     end: date | None = None,
     symptoms: Sequence[str] | None = None,
+    test: str | None = None,
 ) -> SavedChart:
     """Write the chart as PNG or SVG (by the file's suffix), atomically and private to the
     person."""
     out = check_save_name(out)
     figure = new_figure(10.0, 5.6)
-    drawn = draw_chart(kind, figure, data, catalog, start, end, symptoms)
+    drawn = draw_chart(kind, figure, data, catalog, start, end, symptoms, test=test)
     return SavedChart(write_figure(figure, out), drawn)
 
 
@@ -152,8 +161,11 @@ def _draw_severity(figure: Figure, request: ChartRequest) -> bool:
     bucket = trends.bucket_days(first, last)
     for index, one in enumerate(series):
         _severity_line(ax, request, index, one, bucket)
-    date_axis(ax, theme, first, last)  # before the infusion names, which fit within it
+    relapses = relapse_onsets(request.data, request.start, request.end)
+    onsets = [r.onset.date() for r in relapses]  # within the period: widen to them only
+    date_axis(ax, theme, min([first, *onsets]), max([last, *onsets]))  # before infusion names
     mark_infusions(ax, request, trends.infusion_marks(request.data, request.start, request.end))
+    mark_relapses(ax, request, relapses)
     by_week = bucket > 1
     ax.set_ylim(-1.0, 10.6)
     ax.yaxis.set_major_locator(MultipleLocator(2))
@@ -527,4 +539,5 @@ _DRAWERS: dict[str, Callable[[Figure, ChartRequest], bool]] = {
     "temperature": _draw_temperature,
     "cycle": _draw_cycle,
     "per-infusion": _draw_per_infusion,
+    "results": draw_results,
 }

@@ -1,4 +1,5 @@
-"""What every trend chart shares: the request, styled axes, date axis, legend, infusion marks."""
+"""What every trend chart shares: the request, styled axes, date axis, legend, infusion and
+relapse marks."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from numpy.typing import ArrayLike
 from msjournal.charts.output import describe
 from msjournal.charts.theme import ChartTheme
 from msjournal.model.catalog import Catalog
-from msjournal.model.records import JournalData, SideEffect
+from msjournal.model.records import RELAPSE_IMPACTS, JournalData, Relapse, SideEffect
 from msjournal.rules import trends
 
 LINES_FOR_INFUSIONS_UP_TO = 40  # beyond this the dotted lines would hide the data
@@ -33,6 +34,7 @@ class ChartRequest:
     theme: ChartTheme
     cycle: int | None
     each_cycle: bool
+    test: str | None = None  # the results chart: a catalog test id
 
 
 def figure_of(ax: Axes) -> Figure:
@@ -245,3 +247,50 @@ def _room_on_right(ax: Axes, day: date) -> float:
     first, last = ax.get_xlim()
     fraction = (last - mdates.date2num(day)) / (last - first) if last > first else 0.0
     return fraction * ax.get_position().width * figure_of(ax).get_figwidth() * 72
+
+
+def mark_relapses(ax: Axes, request: ChartRequest, relapses: Sequence[Relapse]) -> None:
+    """A bold dash-dot line and a star near the foot of the chart at each relapse onset.
+
+    Distinct from the infusions' dotted lines and triangles in shape, weight and colour.
+    """
+    if not relapses:
+        return
+    theme = request.theme
+    days = [r.onset for r in relapses]
+    ax.vlines(
+        dates_x(days),
+        0,
+        1,
+        transform=ax.get_xaxis_transform(),
+        colors=theme.alert,
+        linestyles="-.",
+        linewidth=2.2,
+        zorder=1,
+        gid="relapse-lines",
+    )
+    (line,) = ax.plot(
+        dates_x(days),
+        [0.075] * len(days),
+        transform=ax.get_xaxis_transform(),
+        linestyle="none",
+        marker="*",
+        markersize=17,
+        markerfacecolor=theme.alert,
+        markeredgecolor=theme.foreground,
+        markeredgewidth=1.0,
+        label="Relapse (onset)",
+        gid="relapses",
+        clip_on=False,
+        zorder=5,
+    )
+    describe(figure_of(ax), line, [relapse_text(r) for r in relapses])
+
+
+def relapse_text(relapse: Relapse) -> str:
+    impact = RELAPSE_IMPACTS.get(relapse.impact, relapse.impact).split(":")[0].lower()
+    confirmed = ", confirmed by your care team" if relapse.confirmed else ""
+    return (
+        f"Relapse, started {relapse.onset.strftime('%Y-%m-%d %H:%M')} ({impact}{confirmed}): "
+        f"{relapse.description}"
+    )

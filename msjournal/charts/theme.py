@@ -25,6 +25,7 @@ class ChartTheme:
         "#F0E442",
     )
     font_size: float = 13.0
+    band_alpha: float = 0.22  # the lab's range band: faint, yet clear of the background
 
     @classmethod
     def light(cls, font_size: float = 13.0) -> ChartTheme:
@@ -49,6 +50,7 @@ class ChartTheme:
                 "#0072B2",
             ),
             font_size,
+            band_alpha=0.34,
         )
 
     def sized(self, font_size: float) -> ChartTheme:

@@ -1,4 +1,8 @@
-"""`msjournal chart KIND --out FILE.png|.svg`: one trend chart to a file, as the window draws it."""
+"""`msjournal chart KIND --out FILE.png|.svg`: one trend chart to a file, as the window draws it.
+
+`msjournal chart results --test ID` draws one lab test's results; the test id is checked against
+the catalog (a words-only test has no chart) before anything is drawn.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ def _check_symptoms(ids: list[str] | None, catalog: Catalog) -> list[str] | None
 
 
 def run_chart(args: argparse.Namespace) -> int:
-    from msjournal.charts import drawing as charts
+    from msjournal.charts.result_series import check_test  # no matplotlib: that loads to draw
     from msjournal.cli.common import open_existing, option_date
 
     out = _check_out(args.out)
@@ -44,10 +48,25 @@ def run_chart(args: argparse.Namespace) -> int:
             f"--from = {args.date_from!r} is after --to = {args.date_to!r}: "
             "choose a start on or before the end."
         )
+    test = getattr(args, "test", None)
+    if test is not None and args.kind != "results":
+        raise JournalError(
+            f"--test = {test!r}: --test is for the results chart only "
+            f"(msjournal chart results --test ID), not the {args.kind} chart."
+        )
+    if args.kind == "results" and args.symptom:
+        raise JournalError(
+            f"--symptom = {args.symptom[0]!r}: the results chart shows one lab test; "
+            "choose it with --test ID instead."
+        )
     with open_existing(args.journal) as journal:
         data, catalog = journal.snapshot(), journal.catalog
+    if args.kind == "results":
+        check_test(catalog, test, "--test", data)
     symptoms = _check_symptoms(args.symptom, catalog)
-    saved = charts.save_chart(args.kind, data, catalog, out, start, end, symptoms)
+    from msjournal.charts import drawing as charts
+
+    saved = charts.save_chart(args.kind, data, catalog, out, start, end, symptoms, test)
     note = "" if saved.drawn else " (nothing to chart yet: the image says what to log)"
     print(f"Wrote {saved.path}{note}")
     return 0

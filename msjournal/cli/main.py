@@ -66,6 +66,17 @@ def _add_core_commands(commands: argparse._SubParsersAction) -> None:
     due.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _add_entry_list_commands(commands: argparse._SubParsersAction) -> None:
+    relapses = commands.add_parser("relapses", help="list the relapses you recorded")
+    _journal_option(relapses)
+    relapses.add_argument("--json", action="store_true", help="print JSON")
+
+    results = commands.add_parser("results", help="list your test results, oldest first")
+    _journal_option(results)
+    results.add_argument("--test", metavar="ID", help="one test only (a catalog test id, or other)")
+    results.add_argument("--json", action="store_true", help="print JSON")
+
+
 def _add_export_command(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="write the journal in an open format")
     export.add_argument("format", choices=["json", "csv", "ics"])
@@ -77,12 +88,15 @@ def _add_export_command(commands: argparse._SubParsersAction) -> None:
 
 def _add_chart_and_summary_commands(commands: argparse._SubParsersAction) -> None:
     chart = commands.add_parser("chart", help="draw a trend chart to a PNG or SVG file")
-    chart.add_argument("kind", choices=["severity", "temperature", "cycle", "per-infusion"])
+    chart.add_argument(
+        "kind", choices=["severity", "temperature", "cycle", "per-infusion", "results"]
+    )
     _journal_option(chart)
     chart.add_argument("--out", metavar="FILE.png|FILE.svg", required=True)
     chart.add_argument("--from", dest="date_from", metavar="DATE")
     chart.add_argument("--to", dest="date_to", metavar="DATE")
     chart.add_argument("--symptom", action="append", metavar="ID", help="symptom id (repeatable)")
+    chart.add_argument("--test", metavar="ID", help="lab test id (for the results chart)")
 
     summary = commands.add_parser("summary", help="write the appointment summary PDF")
     _journal_option(summary)
@@ -132,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_core_commands(commands)
+    _add_entry_list_commands(commands)
     _add_export_command(commands)
     _add_chart_and_summary_commands(commands)
     _add_safety_commands(commands)
@@ -147,6 +162,8 @@ HANDLERS = {
     "export": "msjournal.cli.journal_commands:export",
     "alerts": "msjournal.cli.journal_commands:alerts",
     "due": "msjournal.cli.journal_commands:due",
+    "relapses": "msjournal.cli.entry_lists:relapses",
+    "results": "msjournal.cli.entry_lists:results",
     "chart": "msjournal.cli.chart_command:run_chart",
     "summary": "msjournal.cli.summary_command:run_summary",
     "backup": "msjournal.cli.safety_commands:run_backup",

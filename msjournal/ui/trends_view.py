@@ -1,4 +1,5 @@
-"""The Trends tab: pick a chart, a period and symptoms; the chart follows after a short pause.
+"""The Trends tab: pick a chart, a period and symptoms (or a lab test); the chart follows after a
+short pause.
 
 Changes are gathered by a single-shot QTimer so that typing a date or ticking several
 symptoms redraws once, not on every key.
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from msjournal.charts import drawing as charts
+from msjournal.charts.result_series import tests_with_results
 from msjournal.journal import Journal
 from msjournal.model.errors import JournalError
 from msjournal.model.records import JournalData
@@ -40,7 +42,9 @@ KIND_NAMES = {
     "temperature": "Temperature",
     "cycle": "Through the infusion cycle",
     "per-infusion": "Side effects per infusion",
+    "results": "Test results",
 }
+NO_SYMPTOMS = ("temperature", "results")  # the charts that do not take the symptom list
 PERIODS = (
     ("Last 3 months", 91),
     ("Last 6 months", 182),
@@ -76,6 +80,9 @@ class TrendsView(QWidget):
         self.kind.setAccessibleName("Chart")
         for kind in charts.CHART_KINDS:
             self.kind.addItem(KIND_NAMES[kind], kind)
+        self.test = QComboBox()
+        self.test.setAccessibleName("Lab test")
+        self.test.setAccessibleDescription("Only the tests with results that are numbers")
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
         for name, days in PERIODS:
@@ -94,7 +101,7 @@ class TrendsView(QWidget):
         self.canvas = ChartCanvas(self)
         self.pointed = QLabel(POINT_HINT, wordWrap=True)
         self.pointed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.save_button = QPushButton("&Save chart as image…")
+        self.save_button = QPushButton("Save chart as &image…")
         self.status = QLabel("", wordWrap=True)
         self._lay_out()
         self._connect()
@@ -102,7 +109,9 @@ class TrendsView(QWidget):
     def _fit_side(self) -> None:
         """Room for the longest chart name at the current text size, so it is never cut off."""
         metrics = self.fontMetrics()
-        longest = max(metrics.horizontalAdvance(name) for name in KIND_NAMES.values())
+        names = [*KIND_NAMES.values()]
+        names += [self.test.itemText(i) for i in range(self.test.count())]
+        longest = max(metrics.horizontalAdvance(name) for name in names)
         needed = longest + metrics.horizontalAdvance("Period:") + metrics.height() * 3
         self.side.setMaximumWidth(max(SIDE_WIDTH, needed))
 
@@ -121,18 +130,21 @@ class TrendsView(QWidget):
 
     def _lay_out(self) -> None:
         controls = QFormLayout()
-        controls.addRow(self._buddy("C&hart:", self.kind), self.kind)
+        # Alt letters unique on the page and against the menus (F E L V H) and tabs (T J A R).
+        controls.addRow(self._buddy("&Chart:", self.kind), self.kind)
+        self.test_label = self._buddy("La&b test:", self.test)
+        controls.addRow(self.test_label, self.test)
         controls.addRow(self._buddy("&Period:", self.period), self.period)
-        controls.addRow(self._buddy("&From:", self.date_from), self.date_from)
-        controls.addRow(self._buddy("&To:", self.date_to), self.date_to)
-        controls.addRow(self._buddy("Sy&mptoms:", self.symptoms))
+        controls.addRow(self._buddy("Fro&m:", self.date_from), self.date_from)
+        controls.addRow(self._buddy("T&o:", self.date_to), self.date_to)
+        controls.addRow(self._buddy("S&ymptoms:", self.symptoms))
         controls.addRow(self.symptoms)
-        self.cycles_label = self._buddy("C&ycles:", self.cycles)
+        self.cycles_label = self._buddy("Cycle&s:", self.cycles)
         controls.addRow(self.cycles_label, self.cycles)
         controls.addRow(self.each_cycle)
         controls.addRow(self.save_button)
         controls.addRow(self.status)
-        for combo in (self.kind, self.period, self.cycles):  # sized to the chart names, not wider
+        for combo in (self.kind, self.test, self.period, self.cycles):  # sized to the names
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -147,7 +159,8 @@ class TrendsView(QWidget):
         row.addWidget(side)
         row.addLayout(chart, 1)
         for first, second in (
-            (self.kind, self.period),
+            (self.kind, self.test),
+            (self.test, self.period),
             (self.period, self.date_from),
             (self.date_from, self.date_to),
             (self.date_to, self.symptoms),
@@ -164,6 +177,7 @@ class TrendsView(QWidget):
 
     def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.test.currentIndexChanged.connect(self.schedule_redraw)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.date_from.dateChanged.connect(self._range_changed)
         self.date_to.dateChanged.connect(self._range_changed)
@@ -179,6 +193,7 @@ class TrendsView(QWidget):
         """Re-read the journal (after an entry was added, changed or deleted) and redraw soon."""
         self.data = self.journal.snapshot()
         self._fill_symptoms()
+        self._fill_tests()
         self._period_changed()
         self._kind_changed()
 
@@ -202,6 +217,25 @@ class TrendsView(QWidget):
         if self.symptoms.count():
             self.symptoms.setCurrentRow(0)
         self.symptoms.blockSignals(False)
+
+    def _fill_tests(self) -> None:
+        """The tests with numeric results, in the catalog's order; the chosen one stays chosen."""
+        chosen = self.chosen_test()
+        self.test.blockSignals(True)
+        self.test.clear()
+        for test in tests_with_results(self.data, self.journal.catalog):
+            self.test.addItem(test.name, test.id)
+        found = self.test.findData(chosen) if chosen else -1
+        self.test.setCurrentIndex(found if found >= 0 else 0 if self.test.count() else -1)
+        self.test.setEnabled(self.test.count() > 0)
+        self.test.blockSignals(False)
+        if hasattr(self, "side"):
+            self._fit_side()
+
+    def chosen_test(self) -> str | None:
+        """The lab test for the results chart; None while no test has numeric results."""
+        found = self.test.currentData()
+        return str(found) if found else None
 
     def chosen_symptoms(self) -> list[str]:
         items = (self.symptoms.item(row) for row in range(self.symptoms.count()))
@@ -245,9 +279,11 @@ class TrendsView(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.chosen_kind()
-        self.symptoms.setEnabled(kind != "temperature")
+        self.symptoms.setEnabled(kind not in NO_SYMPTOMS)
         for widget in (self.cycles, self.cycles_label, self.each_cycle):
             widget.setVisible(kind == "cycle")
+        for widget in (self.test, self.test_label):
+            widget.setVisible(kind == "results")
         self.schedule_redraw()
 
     def _fill_cycles(self) -> None:
@@ -277,7 +313,7 @@ class TrendsView(QWidget):
             return
         self.status.setText("")
         kind = self.chosen_kind()
-        symptoms = None if kind == "temperature" else self.chosen_symptoms()
+        symptoms = None if kind in NO_SYMPTOMS else self.chosen_symptoms()
         single = self.cycles.currentIndex() - 1
         self.last_drawn = self.canvas.show_chart(
             kind,
@@ -289,6 +325,7 @@ class TrendsView(QWidget):
             self.theme(),
             cycle=single if single >= 0 else None,
             each_cycle=self.each_cycle.isChecked(),
+            test=self.chosen_test() if kind == "results" else None,
         )
         self.redraws += 1
 
@@ -304,7 +341,9 @@ class TrendsView(QWidget):
     # ----- saving -----
 
     def ask_save(self) -> None:
-        suggested = f"msjournal-{self.chosen_kind()}-{date.today().isoformat()}.png"
+        kind = self.chosen_kind()
+        what = f"{kind}-{self.chosen_test()}" if kind == "results" and self.chosen_test() else kind
+        suggested = f"msjournal-{what}-{date.today().isoformat()}.png"
         name, chosen_filter = QFileDialog.getSaveFileName(
             self,
             "Save chart as image",
@@ -342,8 +381,9 @@ class TrendsView(QWidget):
             self.journal.catalog,
             start,
             end,
-            None if kind == "temperature" else self.chosen_symptoms(),
+            None if kind in NO_SYMPTOMS else self.chosen_symptoms(),
             cycle=single if single >= 0 else None,
             each_cycle=self.each_cycle.isChecked(),
+            test=self.chosen_test() if kind == "results" else None,
         )
         return charts.write_figure(figure, path)

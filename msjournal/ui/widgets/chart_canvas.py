@@ -45,6 +45,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         theme: charts.ChartTheme,
         cycle: int | None = None,
         each_cycle: bool = False,
+        test: str | None = None,
     ) -> bool:
         drawn = charts.draw_chart(
             kind,
@@ -57,6 +58,7 @@ class ChartCanvas(FigureCanvasQTAgg):
             theme,
             cycle=cycle,
             each_cycle=each_cycle,
+            test=test,
         )
         self.draw()
         self._point("")

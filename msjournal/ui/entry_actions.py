@@ -28,6 +28,8 @@ DIALOGS = {
     "se": "msjournal.ui.dialogs.side_effect_dialog:SideEffectDialog",
     "t": "msjournal.ui.dialogs.temperature_dialog:TemperatureDialog",
     "f": "msjournal.ui.dialogs.follow_up_dialog:FollowUpDialog",
+    "r": "msjournal.ui.dialogs.relapse_dialog:RelapseDialog",
+    "tr": "msjournal.ui.dialogs.test_result_dialog:TestResultDialog",
 }
 
 

@@ -63,6 +63,12 @@ class JournalView(QWidget):
         self._add_table("side_effects", "&Side effects", cols.side_effect_columns(catalog))
         self._add_table("temperatures", "Te&mperatures", [])
         self._add_table("follow_ups", "Follo&w-ups", cols.follow_up_columns(self._today))
+        self._add_table(
+            "relapses",
+            "Rela&pses",
+            cols.relapse_columns(catalog, lambda i: self._data.infusion_by_id(i)),
+        )
+        self._add_table("test_results", "Test res&ults", cols.test_result_columns(catalog))
         layout.addLayout(self._button_row())
 
     # ---------------------------------------------------------------- building
@@ -200,6 +206,8 @@ class JournalView(QWidget):
         )
         self.models["temperatures"].set_rows(data.temperatures)
         self._fill_follow_ups()
+        self.models["relapses"].set_rows(data.relapses)
+        self.models["test_results"].set_rows(data.test_results)
         for view in self.views.values():
             fit_columns(view)
 

@@ -75,6 +75,8 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
         ("se", "&Side effect…", "Ctrl+E"),
         ("t", "&Temperature…", "Ctrl+T"),
         ("f", "&Follow-up…", "Ctrl+U"),
+        ("r", "&Relapse…", "Ctrl+L"),
+        ("tr", "Test r&esult…", "Ctrl+B"),
     ):
         actions[f"log_{kind}"] = _add(log, text, partial(window.entry_actions.log, kind), keys)
     log.addSeparator()

@@ -3,7 +3,8 @@ happened."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from msjournal.model.catalog import Catalog
 from msjournal.model.dates import days_in_words, human_date
-from msjournal.model.records import JournalData
+from msjournal.model.records import RECOVERY_KINDS, JournalData, Relapse, TestResult
 from msjournal.rules.alerts import Alert, active_alerts
-from msjournal.rules.schedule import DueItem, due_items
+from msjournal.rules.result_words import marker, result_line
+from msjournal.rules.schedule import DueItem, current_treatment, due_items
 from msjournal.rules.timeline import severity_word
 from msjournal.ui.appearance import heading
 from msjournal.ui.widgets.alert_widgets import AlertCard, AlertGroupCard
@@ -33,6 +35,7 @@ ACTIONS = (
     ("f", "F&ollow-up", "Ctrl+U"),
 )
 COMING_UP_LIMIT = 6
+RELAPSE_YEAR = 365  # days: "this year" is the last 12 months, not the calendar year
 
 
 def _text(text: str) -> QLabel:
@@ -123,15 +126,19 @@ class TodayView(QWidget):
         self.coming_up = Section("Checks and follow-ups coming up")
         self.last_infusion = Section("Last infusion")
         self.ongoing = Section("Side effects still going on")
+        self.relapses = Section("Relapses this year")
+        self.results = Section("Latest results")
         grid = QGridLayout(content)
         grid.addWidget(self.alerts, 0, 0, 1, 2)
         grid.addWidget(self.next_infusion, 1, 0)
         grid.addWidget(self.last_infusion, 1, 1)
         grid.addWidget(self.coming_up, 2, 0)
         grid.addWidget(self.ongoing, 2, 1)
+        grid.addWidget(self.relapses, 3, 0)
+        grid.addWidget(self.results, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
         self.shown_alerts: list[Alert] = []
 
     def _action_row(self) -> QWidget:
@@ -156,6 +163,8 @@ class TodayView(QWidget):
         self._show_coming_up([i for i in items if i.kind != "infusion"], today)
         self._show_last_infusion(data, catalog, today)
         self._show_ongoing(data, catalog)
+        self._show_relapses(data.relapses, today)
+        self._show_results(data, catalog, today)
 
     def _show_alerts(self, alerts: list[Alert]) -> None:
         self.alerts.clear()
@@ -247,5 +256,64 @@ class TodayView(QWidget):
                     f"<b>{name}</b>: {effect.severity} of 10 "
                     f"({severity_word(effect.severity)}), since "
                     f"{human_date(effect.onset.date())} {effect.onset:%H:%M}"
+                )
+            )
+
+    def _show_relapses(self, relapses: tuple[Relapse, ...], today: date) -> None:
+        """How many relapses began in the last 12 months, and the latest one."""
+        section = self.relapses
+        section.clear()
+        since = today - timedelta(days=RELAPSE_YEAR)
+        count = sum(1 for r in relapses if since < r.onset.date() <= today)
+        if not relapses:
+            section.add(_text("No relapse recorded. Log one with Ctrl+L."))
+            return
+        section.add(_text(f"<b>{count}</b> in the last 12 months"))
+        latest = max(relapses, key=lambda r: r.onset)
+        ago = days_in_words((latest.onset.date() - today).days)
+        recovery = RECOVERY_KINDS.get(latest.recovery, latest.recovery).lower()
+        section.add(
+            _text(
+                f"<b>Latest</b>: {human_date(latest.onset.date())} ({ago}), {latest.impact}; "
+                f"recovered: {recovery}"
+            )
+        )
+
+    def _show_results(self, data: JournalData, catalog: Catalog, today: date) -> None:
+        """The latest result of each test that counts for a check of the current therapy."""
+        section = self.results
+        section.clear()
+        treatment_id = current_treatment(data, catalog)
+        treatment = catalog.treatments.get(treatment_id or "")
+        if treatment is None:
+            section.add(_text("No therapy set, so no checks to show. Log a result with Ctrl+B."))
+            return
+        tasks = {f"{treatment.id}.{task.id}" for task in treatment.monitoring}
+        monitored = [t.id for t in catalog.tests.values() if tasks.intersection(t.fulfils)]
+        latest: dict[str, TestResult] = {}
+        for result in data.test_results:
+            shown = latest.get(result.test)
+            if result.test in monitored and (shown is None or result.moment >= shown.moment):
+                latest[result.test] = result
+        if not latest:
+            section.add(
+                _text(
+                    f"No results yet for the checks of {catalog.treatment_name(treatment.id)}. "
+                    "Log one with Ctrl+B."
+                )
+            )
+            return
+        for test in monitored:
+            if test not in latest:
+                continue
+            result = latest[test]
+            ago = days_in_words((result.moment.date() - today).days)
+            name = catalog.test_name(result.test, result.other_label)
+            line = result_line(result, catalog).removeprefix(name)
+            flag = "⚠ " if marker(result) else ""
+            section.add(
+                _text(
+                    f"{flag}<b>{escape(name, quote=False)}</b>{escape(line, quote=False)}<br>"
+                    f"Taken {human_date(result.moment.date())} ({ago})"
                 )
             )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSlider,
+    QTimeEdit,
     QWidget,
 )
 
@@ -22,6 +23,7 @@ from msjournal.rules.timeline import severity_word
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 DATE_FORMAT = "yyyy-MM-dd"
+TIME_FORMAT = "HH:mm"
 
 
 def now() -> datetime:
@@ -214,3 +216,50 @@ class OptionalDateField(QWidget):
 
     def text_value(self) -> str:
         return self.day.text_value() if self.check.isChecked() else ""
+
+
+class TimeField(QTimeEdit):
+    """A time of day typed as HH:MM, or changed with the arrow keys."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDisplayFormat(TIME_FORMAT)
+
+    def set_value(self, value: datetime) -> None:
+        self.setTime(QTime(value.hour, value.minute))
+
+    def text_value(self) -> str:
+        return self.time().toString(TIME_FORMAT)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab leaves the field (arrow keys move between its parts), as in every other box."""
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+class OptionalTimeField(QWidget):
+    """A tick box ('I know the time') that enables a time of day, for a date given elsewhere."""
+
+    def __init__(self, check_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(check_text)
+        plain = check_text.replace("&", "")
+        self.check.setAccessibleName(plain)
+        self.time = TimeField()
+        self.time.setAccessibleName(f"{plain}: time")
+        self.time.setTime(QTime(now().hour, now().minute))
+        self.time.setEnabled(False)
+        self.check.toggled.connect(self.time.setEnabled)
+        layout.addWidget(self.check)
+        layout.addWidget(self.time, 1)
+        self.setFocusProxy(self.check)
+
+    def set_value(self, value: datetime | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.time.set_value(value)
+
+    def text_value(self) -> str:
+        """'HH:MM', or '' when the time is not known."""
+        return self.time.text_value() if self.check.isChecked() else ""

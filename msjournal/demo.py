@@ -1,14 +1,20 @@
 """A realistic, deterministic demo journal: natalizumab every 4 weeks, with its ups and downs.
 
+Besides infusions, side effects, temperatures and follow-ups it holds one relapse, treated with
+a 3-day course of IV methylprednisolone, and the results natalizumab care collects: the JCV
+index and status and a lymphocyte count with each six-monthly review, the yearly MRI, and a
+recent blood count just above the lab's range.
+
 Used by `msjournal demo`, `msjournal --demo`, the screenshots and the benchmarks. It never
 touches the person's own journal.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sized
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -19,13 +25,18 @@ from msjournal.model.records import (
     FollowUp,
     Infusion,
     JournalData,
+    Relapse,
     SideEffect,
     TemperatureReading,
+    TestResult,
     TherapyPlan,
     Vitals,
 )
 
 TREATMENT = "natalizumab"
+STEROID = "iv_methylprednisolone"
+LYMPHOCYTE_UNIT = "×10⁹/L"
+LYMPHOCYTE_RANGE = (Decimal("1.0"), Decimal("4.0"))  # as a lab might print it
 SITES = ("left forearm", "right forearm", "back of left hand", "left inner elbow")
 NURSES = ("Nurse Okafor", "Nurse Lindqvist", "Nurse Patel")
 
@@ -38,6 +49,8 @@ class _Builder:
     effects: list[SideEffect] = field(default_factory=list)
     temperatures: list[TemperatureReading] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
+    relapses: list[Relapse] = field(default_factory=list)
+    results: list[TestResult] = field(default_factory=list)
 
     def next_id(self, prefix: str, items: Sized) -> str:
         return f"{prefix}-{len(items) + 1}"
@@ -102,6 +115,30 @@ class _Builder:
                 with_whom=with_whom,
                 task=task,
                 treatment=TREATMENT if task else "",
+                notes=notes,
+            )
+        )
+
+    def result(
+        self,
+        test: str,
+        taken: date | datetime,
+        value: Decimal | None = None,
+        unit: str = "",
+        qualitative: str = "",
+        reference: tuple[Decimal, Decimal] | None = None,
+        notes: str = "",
+    ) -> None:
+        self.results.append(
+            TestResult(
+                id=self.next_id("tr", self.results),
+                test=test,
+                taken=taken,
+                value=value,
+                unit=unit,
+                qualitative=qualitative,
+                reference_low=reference[0] if reference else None,
+                reference_high=reference[1] if reference else None,
                 notes=notes,
             )
         )
@@ -275,6 +312,119 @@ def _infusion_days(b: _Builder, first: date) -> list[date]:
     return sorted(days)
 
 
+def _steroid_course(b: _Builder, first_day: date, days: int = 3) -> list[Infusion]:
+    """IV methylprednisolone, 1000 mg once a day on consecutive days at the day unit."""
+    course = []
+    for number in range(1, days + 1):
+        start = _at(first_day + timedelta(days=number - 1), 10, b.rng.choice((0, 15, 30)))
+        infusion = Infusion(
+            id=b.next_id("inf", b.infusions),
+            treatment=STEROID,
+            start=start,
+            end=start + timedelta(minutes=b.rng.randint(45, 60)),
+            dose=Decimal(1000),
+            dose_unit="mg",
+            dose_number=number,
+            site=b.rng.choice(SITES),
+            location="Day Unit, City Hospital",
+            administered_by=b.rng.choice(NURSES),
+            lot=f"MP{b.rng.randint(10000, 99999)}",
+            vitals_before=Vitals(
+                Decimal(f"{b.rng.uniform(36.4, 36.9):.1f}"),
+                "C",
+                b.rng.randint(64, 80),
+                b.rng.randint(118, 132),
+                b.rng.randint(72, 84),
+            ),
+            notes="Urine test clear first" if number == 1 else "",
+        )
+        b.infusions.append(infusion)
+        course.append(infusion)
+    return course
+
+
+def _relapse(b: _Builder, first: date) -> None:
+    """A relapse about three months ago: blurred vision, a steroid course, a scan, partly
+    better some weeks later."""
+    natalizumab = [i.start.date() for i in b.infusions if i.treatment == TREATMENT]
+    target = b.today - timedelta(days=100)
+    candidates = [d for d in natalizumab if d <= target]
+    if not candidates or candidates[-1] < first + timedelta(days=30):
+        return  # too short a demo for a relapse
+    onset = _at(candidates[-1] + timedelta(days=12), 7, 30)  # mid-cycle, not on a dose day
+    course = _steroid_course(b, onset.date() + timedelta(days=4))
+    b.effect(
+        "steroid_effects",
+        3,
+        _at(course[0].start.date(), 21),
+        b.rng.uniform(70, 90),
+        course[0].id,
+        notes="Metallic taste and poor sleep",
+    )
+    b.relapses.append(
+        Relapse(
+            id=b.next_id("r", b.relapses),
+            onset=onset,
+            description="Blurred, washed-out vision in my right eye, worse over two days; "
+            "pain when moving the eye",
+            impact="moderate",
+            areas=("vision",),
+            recovered=onset.date() + timedelta(days=42 + b.rng.randint(0, 7)),
+            recovery="partial",
+            confirmed=True,
+            treated_with=tuple(i.id for i in course),
+            notes="Dr Reyes confirmed it on the phone; colours in that eye still a little faded",
+        )
+    )
+    scan = onset.date() + timedelta(days=11)  # the team asked for a scan after the relapse
+    b.result("mri_new_t2", scan, Decimal(1), "lesions", notes="Scan after the relapse")
+    b.result("mri_gad", scan, Decimal(1), "lesions", notes="Scan after the relapse")
+
+
+def _jcv_status(index: Decimal) -> str:
+    """The status a lab reports with the index (two-step test: 0.20 to 0.40 is borderline)."""
+    if index < Decimal("0.20"):
+        return "negative"
+    return "borderline" if index <= Decimal("0.40") else "positive"
+
+
+def _results(b: _Builder, first: date) -> None:
+    """With each review's blood test: JCV index and status and lymphocytes; the MRI's count."""
+    for n, review in enumerate(_review_days(b, first)):
+        sample = _at(review - timedelta(days=7), 8, 30)
+        # The index drifts up from negative towards about 0.35 over the years.
+        drift = 0.15 + 0.2 * (1 - math.exp(-n / 3)) + b.rng.uniform(-0.03, 0.03)
+        index = Decimal(f"{drift:.2f}")
+        status = _jcv_status(index)
+        b.result("jcv_index", sample, index, "index")
+        b.result("jcv_status", sample, qualitative=status)
+        b.result(
+            "lymphocytes",
+            sample,
+            Decimal(f"{b.rng.uniform(2.3, 3.7):.1f}"),
+            LYMPHOCYTE_UNIT,
+            reference=LYMPHOCYTE_RANGE,
+        )
+        b.follow_ups[:] = [
+            replace(f, notes=f"{status.capitalize()}, index {index}")
+            if f.task == "jcv_antibody" and f.done == sample.date()
+            else f
+            for f in b.follow_ups
+        ]
+        if n % 2 == 1:  # the yearly MRI, two weeks before every second review
+            b.result("mri_new_t2", review - timedelta(days=14), Decimal(0), "lesions")
+    recent = _at(b.today - timedelta(days=12), 9, 10)
+    if recent.date() > first:
+        b.result(
+            "lymphocytes",
+            recent,
+            Decimal("4.3"),
+            LYMPHOCYTE_UNIT,
+            reference=LYMPHOCYTE_RANGE,
+            notes="GP blood count; the nurse said natalizumab often raises lymphocytes",
+        )
+
+
 def build_demo(years: float = 2, seed: int = 7, today: date | None = None) -> JournalData:
     today = today or date.today()
     b = _Builder(random.Random(seed), today)
@@ -295,11 +445,16 @@ def build_demo(years: float = 2, seed: int = 7, today: date | None = None) -> Jo
     if b.infusions:
         _recent_story(b, b.infusions[-1])
     _follow_ups(b, first)
+    # Drawn last, so the entries above stay as they were for a seed.
+    _relapse(b, first)
+    _results(b, first)
     return JournalData(
-        infusions=tuple(b.infusions),
+        infusions=tuple(sorted(b.infusions, key=lambda i: i.start)),
         side_effects=tuple(b.effects),
         temperatures=tuple(b.temperatures),
         follow_ups=tuple(b.follow_ups),
+        relapses=tuple(b.relapses),
+        test_results=tuple(sorted(b.results, key=lambda r: r.moment)),
         plan=plan,
     )
 

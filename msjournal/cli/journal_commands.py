@@ -15,7 +15,7 @@ from msjournal.exchange.journal_format import from_json, ids_by_section, read_do
 from msjournal.model.as_of import as_of
 from msjournal.model.dates import due_in_words
 from msjournal.model.errors import JournalError, ValidationError
-from msjournal.model.kinds import BY_SECTION
+from msjournal.model.kinds import BY_SECTION, KINDS
 from msjournal.rules import alerts as alert_rules
 from msjournal.rules import schedule
 from msjournal.safety import automatic
@@ -27,11 +27,8 @@ def demo(args: argparse.Namespace) -> int:
         raise JournalError(f"--years {args.years:g}: choose between 0 and 100.")
     with write_demo(Path(args.out), args.years, args.seed) as journal:
         counts = journal.snapshot()
-    print(
-        f"Wrote a demo journal to {args.out}: {len(counts.infusions)} infusions, "
-        f"{len(counts.side_effects)} side effects, {len(counts.temperatures)} temperatures, "
-        f"{len(counts.follow_ups)} follow-ups."
-    )
+    listed = ", ".join(kind.count(len(kind.records(counts))) for kind in KINDS)
+    print(f"Wrote a demo journal to {args.out}: {listed}.")
     return 0
 
 

@@ -24,7 +24,9 @@ def as_of(data: JournalData, moment: datetime) -> JournalData:
             f if f.done is None or f.done <= day else replace(f, done=None) for f in data.follow_ups
         ),
         relapses=tuple(
-            r if r.recovered is None or r.recovered <= day else replace(r, recovered=None)
+            r
+            if r.recovered is None or r.recovered <= day
+            else replace(r, recovered=None, recovery="not_yet")
             for r in data.relapses
             if r.onset <= moment
         ),

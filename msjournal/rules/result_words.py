@@ -25,6 +25,8 @@ def value_text(result: TestResult) -> str:
     parts = []
     if result.value is not None:
         unit = f" {result.unit}" if result.unit and result.unit != "index" else ""
+        if result.unit == "lesions" and result.value == 1:
+            unit = " lesion"
         parts.append(f"{number_text(result.value)}{unit}")
     if result.qualitative:
         parts.append(f"({result.qualitative})" if parts else result.qualitative)

@@ -10,7 +10,18 @@ from collections.abc import Sequence
 from html import escape
 
 from msjournal.summary.data import Overview, recorded_text
-from msjournal.summary.overview import LEVEL_WORDS, day_text, glance_text, moment_text, period_text
+from msjournal.summary.overview import (
+    LEVEL_WORDS,
+    day_text,
+    glance_text,
+    moment_text,
+    period_text,
+    recovery_text,
+    relapse_count_text,
+    taken_text,
+    treated_text,
+    what_happened,
+)
 
 MARK = "Self-reported by the patient (msjournal); not a medical record."
 
@@ -28,6 +39,44 @@ def _section(title: str, content: str) -> str:
     return f"<h3>{escape(title)}</h3>{content}"
 
 
+def _relapses(o: Overview) -> str:
+    count = f"<p>Relapses recorded: {escape(relapse_count_text(o))}.</p>"
+    if not o.relapses:
+        return _section("Relapses", "<p>No relapses recorded in this period.</p>" + count)
+    rows = [
+        [
+            moment_text(r.onset),
+            what_happened(r),
+            ", ".join(r.areas),
+            r.impact_words,
+            recovery_text(r),
+            "yes" if r.confirmed else "no",
+            treated_text(r),
+        ]
+        for r in o.relapses
+    ]
+    header = ["Onset", "What happened", "Areas", "Impact", "Recovery", "Confirmed", "Treated with"]
+    return _section("Relapses", _table(header, rows) + count)
+
+
+def _results(o: Overview) -> str:
+    header = ["Test", "Taken", "Result", "Lab's range", "Outside the range"]
+    if not o.latest_results:
+        return _section("Latest results", "<p>No test results recorded in this period.</p>")
+    latest = [
+        [r.test, taken_text(r), r.value, r.lab_range or "none given", r.marker]
+        for r in o.latest_results
+    ]
+    out = _section("Latest results", _table(header, latest))
+    if len(o.results) > len(o.latest_results):
+        every = [
+            [r.test, taken_text(r), r.value, r.lab_range or "none given", r.marker]
+            for r in o.results
+        ]
+        out += _section("All test results in the period", _table(header, every))
+    return out
+
+
 def overview_html(o: Overview) -> str:
     title = "Appointment summary" + (f": {o.person}" if o.person else "")
     parts = [
@@ -38,6 +87,7 @@ def overview_html(o: Overview) -> str:
     if o.therapy:
         started = f", started {day_text(o.therapy.started)}" if o.therapy.started else ""
         parts.append(f"<p><b>Current therapy:</b> {escape(o.therapy.name)}{started}</p>")
+    parts.append(_relapses(o))
     alerts = [
         [
             moment_text(a.raised_at),
@@ -81,6 +131,7 @@ def overview_html(o: Overview) -> str:
             else "<p>No infusions recorded in the period.</p>",
         )
     )
+    parts.append(_results(o))
     readings = "; ".join(f"{r.shown} on {moment_text(r.taken)}" for r in o.high_readings)
     parts.append(
         _section(

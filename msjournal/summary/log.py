@@ -17,14 +17,32 @@ from msjournal.model.records import (
 )
 from msjournal.model.temperature import format_temperature, is_above_threshold, threshold_text
 from msjournal.summary.data import Overview, dose_text, duration_text, recorded_text
-from msjournal.summary.overview import LEVEL_WORDS, day_text, moment_text
+from msjournal.summary.overview import (
+    LEVEL_WORDS,
+    day_text,
+    moment_text,
+    recovery_text,
+    taken_text,
+    treated_text,
+    what_happened,
+)
 from msjournal.summary.style import fit_cells, styles, table_style
 
 TEMPERATURE_COLUMNS = 3  # readings side by side, so years of readings take few pages
 
 
 def _heading(text: str) -> Paragraph:
-    return Paragraph(escape(text), styles().heading)
+    """A section's heading, never left alone at the foot of a page."""
+    heading = Paragraph(escape(text), styles().heading)
+    heading.keepWithNext = True
+    return heading
+
+
+def _note(text: str) -> Paragraph:
+    """A line between a heading and its table, kept with the table."""
+    note = Paragraph(escape(text), styles().small)
+    note.keepWithNext = True
+    return note
 
 
 def _table(
@@ -75,9 +93,7 @@ def infusion_log(data: JournalData, catalog: Catalog, width: float) -> list[Flow
     rows = [_infusion_row(i, catalog, unit) for i in data.infusions]
     return [
         _heading("Infusion log"),
-        Paragraph(
-            "Vitals: temperature, P = pulse per minute, BP = blood pressure.", styles().small
-        ),
+        _note("Vitals: temperature, P = pulse per minute, BP = blood pressure."),
         _table(
             [
                 "Date",
@@ -90,7 +106,8 @@ def infusion_log(data: JournalData, catalog: Catalog, width: float) -> list[Flow
                 "Notes",
             ],
             rows,
-            [0.12, 0.13, 0.16, 0.10, 0.12, 0.14, 0.14, 0.09],
+            # The treatment column holds "(methylprednisolone)" on one line.
+            [0.115, 0.125, 0.20, 0.10, 0.12, 0.13, 0.13, 0.08],
             width,
         ),
     ]
@@ -123,6 +140,60 @@ def side_effect_log(data: JournalData, catalog: Catalog, width: float) -> list[F
             ["Started", "Symptom", "Severity", "Lasted", "Infusion", "Marked", "Notes"],
             rows,
             [0.18, 0.18, 0.10, 0.10, 0.13, 0.11, 0.20],
+            width,
+        ),
+    ]
+
+
+def relapse_log(o: Overview, width: float) -> list[Flowable]:
+    if not o.relapses:
+        return []
+    rows = [
+        [
+            moment_text(r.onset),
+            what_happened(r),
+            ", ".join(r.areas),
+            r.impact_words,
+            recovery_text(r),
+            "yes" if r.confirmed else "no",
+            treated_text(r),
+        ]
+        for r in o.relapses
+    ]
+    return [
+        _heading("Relapses (new or worse MS symptoms, as recorded)"),
+        _table(
+            ["Onset", "What happened", "Areas", "Impact", "Recovery", "Confirmed", "Treated with"],
+            rows,
+            [0.12, 0.215, 0.11, 0.13, 0.11, 0.115, 0.20],
+            width,
+        ),
+    ]
+
+
+def result_log(o: Overview, width: float) -> list[Flowable]:
+    if not o.results:
+        return []
+    rows = [
+        [
+            taken_text(r),
+            r.test,
+            r.value,
+            r.lab_range or "none given",
+            Paragraph(f"<b>{escape(r.marker)}</b>", styles().cell) if r.marker else "",
+            r.notes,
+        ]
+        for r in o.results
+    ]
+    return [
+        _heading("Test results"),
+        _note(
+            "Ranges are the lab's own, as printed on each report; results outside them are marked."
+        ),
+        _table(
+            ["Taken", "Test", "Result", "Lab's range", "Outside the range", "Notes"],
+            rows,
+            [0.13, 0.22, 0.13, 0.12, 0.21, 0.19],
             width,
         ),
     ]
@@ -210,8 +281,10 @@ def log_flowables(o: Overview, catalog: Catalog, width: float) -> list[Flowable]
     data = o.period_data
     return [
         *infusion_log(data, catalog, width),
+        *relapse_log(o, width),
         *side_effect_log(data, catalog, width),
         *alert_log(o, width),
+        *result_log(o, width),
         *temperature_log(data, width),
         *follow_up_log(data, width),
     ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from msjournal.journal import Journal
 from msjournal.model.errors import JournalError
-from msjournal.rules.alerts import Alert
+from msjournal.rules.alerts import LEVEL_NAMES, Alert
 from msjournal.ui import preferences
 from msjournal.ui.appearance import apply_text_size
 from msjournal.ui.entry_actions import EntryActions
@@ -26,6 +26,7 @@ from msjournal.ui.main_menus import build_menus
 from msjournal.ui.today_view import TodayView
 from msjournal.ui.trends_page import TrendsPage
 from msjournal.ui.widgets.alert_widgets import AlertBanner
+from msjournal.ui.widgets.announce import announce
 from msjournal.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
@@ -75,15 +76,18 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menus(self)
         self._connect()
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
+        QWidget.setTabOrder(self.banner.details, self.banner.hide_button)
+        QWidget.setTabOrder(self.banner.hide_button, self.pages)  # the banner comes first
         self._restore_geometry()
         self.refresh()
         self._banner_for_start()
+        self._focus_placed = False
 
     def _connect(self) -> None:
         actions = self.entry_actions
         actions.changed.connect(self.refresh)
         actions.alertsRaised.connect(self.show_new_alerts)
-        actions.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        actions.message.connect(self.confirm)
         self.today.logRequested.connect(actions.log)
         self.today.acknowledgeRequested.connect(actions.acknowledge)
         self.today.alertsPageRequested.connect(lambda: self.show_page(2))
@@ -177,10 +181,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"msjournal: {name or self.journal.path.name}{demo}")
 
     def show_new_alerts(self, alerts: list[Alert]) -> None:
-        """A new entry raised alerts: the banner shows the most important one (urgent first)."""
+        """A new entry raised alerts: the banner shows the most important one (urgent first),
+        and screen readers announce it without taking the keyboard focus away."""
         shown = [a for a in alerts if a.level in BANNER_LEVELS]
         if shown:
-            self.banner.show_alert(min(shown, key=lambda a: BANNER_LEVELS.index(a.level)))
+            first = min(shown, key=lambda a: BANNER_LEVELS.index(a.level))
+            self.banner.show_alert(first)
+        for alert in alerts:
+            announce(
+                self.banner if shown else self,
+                f"{LEVEL_NAMES[alert.level]}: {alert.title}. {alert.action}",
+                urgent=alert.level == "urgent",
+            )
+
+    def confirm(self, text: str) -> None:
+        """A confirmation ('Saved …') stays in the status bar until the next one, and is read
+        out by screen readers."""
+        self.statusBar().showMessage(text)
+        announce(self.statusBar(), text)
 
     def _banner_for_start(self) -> None:
         urgent = [a for a in self.today.shown_alerts if a.level == "urgent"]
@@ -190,8 +208,34 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- commands
 
     def show_page(self, index: int) -> None:
+        """Show a page with the keyboard on its first control, never on an invisible container."""
         self.pages.setCurrentIndex(index)
-        self.pages.currentWidget().setFocus()
+        page = self.pages.currentWidget()
+        self.focus_first_control(page)
+        QTimer.singleShot(0, lambda: self.focus_first_control(page))  # a page made on first show
+
+    def focus_first_control(self, page: QWidget) -> None:
+        widget: QWidget | None = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.pages.tabBar().setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._focus_placed:  # at start: on the banner if it shows, else Today's first
+            self._focus_placed = True
+            if self.banner.isVisibleTo(self):
+                self.banner.details.setFocus()
+            else:
+                self.focus_first_control(self.today)
 
     def edit_selected(self) -> None:
         entry_id = self.journal_view.selected_id()

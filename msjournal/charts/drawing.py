@@ -19,6 +19,19 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 
+from msjournal.charts.chart_text import (  # noqa: F401 (CHART_KINDS re-exported)
+    CHART_KINDS,
+    CHART_TITLES,
+    MARKERS,
+    cycle_average_text,
+    cycle_day_text,
+    infusion_effects_text,
+    no_cycles_text,
+    no_effects_text,
+    no_readings_text,
+    reading_text,
+    severity_point_text,
+)
 from msjournal.charts.output import (  # noqa: F401 (entry_at and SAVE_FORMATS re-exported)
     SAVE_FORMATS,
     check_save_name,
@@ -35,19 +48,16 @@ from msjournal.charts.parts import (
     chart_title,
     date_axis,
     dates_x,
-    effect_text,
     empty_chart,
     figure_of,
     legend,
     mark_infusions,
     mark_relapses,
-    period_text,
     span,
     styled_axes,
     symptom_label,
 )
 from msjournal.charts.result_series import relapse_onsets
-from msjournal.charts.results import TITLE as RESULTS_TITLE
 from msjournal.charts.results import draw_results
 from msjournal.charts.theme import ChartTheme
 from msjournal.model.catalog import Catalog
@@ -57,15 +67,6 @@ from msjournal.model.records import JournalData
 from msjournal.model.temperature import threshold_text
 from msjournal.rules import trends
 
-CHART_KINDS = ("severity", "temperature", "cycle", "per-infusion", "results")
-CHART_TITLES = {
-    "severity": "Side effects over time",
-    "temperature": "Temperature readings",
-    "cycle": "Side effects through the infusion cycle",
-    "per-infusion": "Side effects after each infusion",
-    "results": RESULTS_TITLE,  # the chart itself is titled with the test's name
-}
-MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
 LINE_STYLES = ("-", "--", "-.", ":")
 
 
@@ -155,7 +156,7 @@ def _draw_severity(figure: Figure, request: ChartRequest) -> bool:
         for s in trends.severity_series(request.data, request.symptoms, request.start, request.end)
     ]
     if not any(s.points for s in series):
-        return empty_chart(figure, theme, CHART_TITLES["severity"], _no_effects_text(request))
+        return empty_chart(figure, theme, CHART_TITLES["severity"], no_effects_text(request))
     ax = styled_axes(figure, theme)
     first, last = span(request, shown)
     bucket = trends.bucket_days(first, last)
@@ -195,7 +196,7 @@ def _severity_line(
         label=symptom_label(request.catalog, one.symptom, one.other_label),
         gid=f"symptom:{one.symptom}",
     )
-    describe(figure_of(ax), line, [_point_text(request.catalog, p) for p in one.points])
+    describe(figure_of(ax), line, [severity_point_text(request.catalog, p) for p in one.points])
 
 
 def _break_gaps(
@@ -213,30 +214,6 @@ def _break_gaps(
     return xs, ys
 
 
-def _point_text(catalog: Catalog, point: trends.SeverityPoint) -> str:
-    text = effect_text(catalog, max(point.entries, key=lambda e: e.severity))
-    more = len(point.entries) - 1
-    return text + (f" (and {more} more that week)" if more > 0 else "")
-
-
-def _no_effects_text(request: ChartRequest) -> str:
-    if not request.data.side_effects:
-        return (
-            "No side effects logged yet.\nWhen you log a side effect (what you felt and how bad, "
-            "0 to 10),\nit shows here over time, with your infusions marked."
-        )
-    if request.symptoms is not None and not request.symptoms:
-        return "Choose one or more symptoms to chart."
-    chosen = ""
-    if request.symptoms:
-        names = [symptom_label(request.catalog, s) for s in request.symptoms]
-        chosen = f" for {', '.join(names)}"
-    return (
-        f"No side effects logged{chosen} {period_text(request.start, request.end)}.\n"
-        "Choose a longer period or other symptoms."
-    )
-
-
 # ----- temperature -----
 
 
@@ -244,7 +221,7 @@ def _draw_temperature(figure: Figure, request: ChartRequest) -> bool:
     theme = request.theme
     series = trends.temperature_series(request.data, request.start, request.end)
     if not series.points:
-        return empty_chart(figure, theme, CHART_TITLES["temperature"], _no_readings_text(request))
+        return empty_chart(figure, theme, CHART_TITLES["temperature"], no_readings_text(request))
     ax = styled_axes(figure, theme)
     _temperature_line(ax, request, series)
     _threshold(ax, request, series)
@@ -272,13 +249,7 @@ def _temperature_line(ax: Axes, request: ChartRequest, series: trends.Temperatur
         gid="temperatures",
         label="Highest reading each day" if series.by_day else "Reading",
     )
-    describe(figure_of(ax), line, [_reading_text(p, unit) for p in series.points])
-
-
-def _reading_text(point: trends.TemperaturePoint, unit: str) -> str:
-    above = ", above your fever threshold" if point.above else ""
-    count = f" (highest of {point.readings} that day)" if point.readings > 1 else ""
-    return f"{point.value:.1f} °{unit} on {point.taken.strftime('%Y-%m-%d %H:%M')}{above}{count}"
+    describe(figure_of(ax), line, [reading_text(p, unit) for p in series.points])
 
 
 def _threshold(ax: Axes, request: ChartRequest, series: trends.TemperatureSeries) -> None:
@@ -307,19 +278,7 @@ def _threshold(ax: Axes, request: ChartRequest, series: trends.TemperatureSeries
         label="Above the fever threshold",
         gid="above-threshold",
     )
-    describe(figure_of(ax), marks, [_reading_text(p, series.unit) for p in above])
-
-
-def _no_readings_text(request: ChartRequest) -> str:
-    if not request.data.temperatures:
-        return (
-            "No temperature readings logged yet.\nLog your temperature when you feel hot or "
-            "shivery, and in the days after an infusion;\nit shows here with your fever threshold."
-        )
-    return (
-        f"No temperature readings logged {period_text(request.start, request.end)}.\n"
-        "Choose a longer period."
-    )
+    describe(figure_of(ax), marks, [reading_text(p, series.unit) for p in above])
 
 
 # ----- infusion cycle -----
@@ -330,7 +289,7 @@ def _draw_cycle(figure: Figure, request: ChartRequest) -> bool:
     found = trends.cycles(request.data, request.symptoms, request.start, request.end)
     if not found or not any(any(c.severities) for c in found):
         return empty_chart(
-            figure, theme, CHART_TITLES["cycle"], _no_cycles_text(request, bool(found))
+            figure, theme, CHART_TITLES["cycle"], no_cycles_text(request, bool(found))
         )
     ax = styled_axes(figure, theme)
     if request.cycle is not None and 0 <= request.cycle < len(found):
@@ -385,7 +344,7 @@ def _average_cycle(ax: Axes, request: ChartRequest, found: Sequence[trends.Cycle
     describe(
         figure_of(ax),
         line,
-        [f"Day {d.day}: average severity {d.mean:.1f} over {d.cycles} cycles" for d in days],
+        [cycle_average_text(d) for d in days],
     )
 
 
@@ -408,10 +367,7 @@ def _one_cycle(
     describe(
         figure_of(ax),
         line,
-        [
-            f"Day {day} after the infusion on {cycle.start.isoformat()}: worst severity {value}"
-            for day, value in enumerate(cycle.severities)
-        ],
+        [cycle_day_text(cycle, day) for day in range(cycle.length)],
     )
 
 
@@ -430,25 +386,6 @@ def _usual_next_dose(ax: Axes, request: ChartRequest, found: Sequence[trends.Cyc
     )
 
 
-def _no_cycles_text(request: ChartRequest, have_cycles: bool) -> str:
-    if not request.data.infusions:
-        return (
-            "No infusions logged yet.\nLog each infusion and the side effects after it to see "
-            "how you feel\nfrom one infusion to the next."
-        )
-    if request.symptoms is not None and not request.symptoms:
-        return "Choose one or more symptoms to chart."
-    if not have_cycles:
-        return (
-            f"No infusions logged {period_text(request.start, request.end)}.\n"
-            "Choose a longer period."
-        )
-    return (
-        f"No side effects logged between the infusions {period_text(request.start, request.end)}."
-        "\nWhen you log how you feel after an infusion, the pattern shows here."
-    )
-
-
 # ----- side effects per infusion -----
 
 
@@ -457,7 +394,7 @@ def _draw_per_infusion(figure: Figure, request: ChartRequest) -> bool:
     rows = trends.effects_per_infusion(request.data, request.symptoms, request.start, request.end)
     if not any(r.count for r in rows):
         return empty_chart(
-            figure, theme, CHART_TITLES["per-infusion"], _no_cycles_text(request, bool(rows))
+            figure, theme, CHART_TITLES["per-infusion"], no_cycles_text(request, bool(rows))
         )
     count_ax = styled_axes(figure, theme, 2, 1, 1)
     worst_ax = styled_axes(figure, theme, 2, 1, 2, sharex=count_ax)
@@ -494,7 +431,7 @@ def _count_bars(
     ax.add_collection(bars)
     ax.autoscale_view()
     ax.set_ylim(bottom=0)
-    describe(figure_of(ax), bars, [_infusion_text(request, row) for row in rows])
+    describe(figure_of(ax), bars, [infusion_effects_text(request.catalog, row) for row in rows])
     locator = ax.yaxis.get_major_locator()
     if isinstance(locator, MaxNLocator):  # AutoLocator, the default for a linear axis
         locator.set_params(integer=True)
@@ -514,24 +451,10 @@ def _worst_points(
         linewidth=1.8,
         gid="worst-severity",
     )
-    describe(figure_of(ax), line, [_infusion_text(request, r) for r in rows])
+    describe(figure_of(ax), line, [infusion_effects_text(request.catalog, r) for r in rows])
     ax.set_ylim(0, 10.6)
     ax.yaxis.set_major_locator(MultipleLocator(5))
     axis_labels(ax, theme, None, "Worst severity (0–10)")
-
-
-def _infusion_text(request: ChartRequest, row: trends.InfusionEffects) -> str:
-    catalog = request.catalog
-    head = (
-        f"Infusion on {row.infusion.start.date().isoformat()} "
-        f"({catalog.treatment_name(row.infusion.treatment)})"
-    )
-    if not row.effects:
-        return f"{head}: no side effects logged after it"
-    listed = ", ".join(
-        f"{symptom_label(catalog, e.symptom, e.other_label)} {e.severity}" for e in row.effects
-    )
-    return f"{head}: {row.count} side effect{'s' if row.count != 1 else ''} ({listed})"
 
 
 _DRAWERS: dict[str, Callable[[Figure, ChartRequest], bool]] = {

@@ -4,7 +4,6 @@ relapse marks."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
@@ -13,28 +12,23 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from msjournal.charts.chart_text import (  # noqa: F401 (re-exported for the drawing modules)
+    INFUSION_HEIGHT,
+    RELAPSE_HEIGHT,
+    ChartRequest,
+    effect_text,
+    infusion_mark_text,
+    period_text,
+    relapse_text,
+    shown_span,
+    symptom_label,
+)
 from msjournal.charts.output import describe
 from msjournal.charts.theme import ChartTheme
-from msjournal.model.catalog import Catalog
-from msjournal.model.records import RELAPSE_IMPACTS, JournalData, Relapse, SideEffect
+from msjournal.model.records import JournalData, Relapse
 from msjournal.rules import trends
 
 LINES_FOR_INFUSIONS_UP_TO = 40  # beyond this the dotted lines would hide the data
-
-
-@dataclass(frozen=True)
-class ChartRequest:
-    """What to draw, for which dates and symptoms, in which theme."""
-
-    data: JournalData
-    catalog: Catalog
-    start: date | None
-    end: date | None
-    symptoms: Sequence[str] | None
-    theme: ChartTheme
-    cycle: int | None
-    each_cycle: bool
-    test: str | None = None  # the results chart: a catalog test id
 
 
 def figure_of(ax: Axes) -> Figure:
@@ -148,30 +142,9 @@ def empty_chart(figure: Figure, theme: ChartTheme, title: str, message: str) -> 
     return False
 
 
-def period_text(start: date | None, end: date | None) -> str:
-    if start and end:
-        return f"between {start.isoformat()} and {end.isoformat()}"
-    if start:
-        return f"since {start.isoformat()}"
-    if end:
-        return f"up to {end.isoformat()}"
-    return "yet"
-
-
 def span(request: ChartRequest, shown: JournalData) -> tuple[date, date]:
-    found = trends.data_span(shown) or (date.today(), date.today())
-    return request.start or found[0], request.end or found[1]
-
-
-def symptom_label(catalog: Catalog, symptom: str, other_label: str = "") -> str:
-    return catalog.symptom_name(symptom, other_label)
-
-
-def effect_text(catalog: Catalog, effect: SideEffect) -> str:
-    when = effect.onset.strftime("%Y-%m-%d %H:%M")
-    name = symptom_label(catalog, effect.symptom, effect.other_label)
-    lasted = ", still going on" if effect.resolved is None else ""
-    return f"{name}: severity {effect.severity} of 10, started {when}{lasted}"
+    """The first and last day shown (`shown` is the journal within the request's dates)."""
+    return shown_span(request)
 
 
 def mark_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.InfusionMark]) -> None:
@@ -198,7 +171,7 @@ def mark_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.Infus
     label = f"Infusion ({', '.join(names)})" if len(names) <= 2 else "Infusion"
     (line,) = ax.plot(
         dates_x(days),
-        [0.02] * len(days),
+        [INFUSION_HEIGHT] * len(days),
         transform=ax.get_xaxis_transform(),
         linestyle="none",
         marker="^",
@@ -212,7 +185,7 @@ def mark_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.Infus
     describe(
         figure_of(ax),
         line,
-        [f"Infusion on {m.day.isoformat()}: {catalog.treatment_name(m.treatment)}" for m in marks],
+        [infusion_mark_text(catalog, m) for m in marks],
     )
     _name_infusions(ax, request, marks)
 
@@ -271,7 +244,7 @@ def mark_relapses(ax: Axes, request: ChartRequest, relapses: Sequence[Relapse]) 
     )
     (line,) = ax.plot(
         dates_x(days),
-        [0.075] * len(days),
+        [RELAPSE_HEIGHT] * len(days),
         transform=ax.get_xaxis_transform(),
         linestyle="none",
         marker="*",
@@ -285,12 +258,3 @@ def mark_relapses(ax: Axes, request: ChartRequest, relapses: Sequence[Relapse]) 
         zorder=5,
     )
     describe(figure_of(ax), line, [relapse_text(r) for r in relapses])
-
-
-def relapse_text(relapse: Relapse) -> str:
-    impact = RELAPSE_IMPACTS.get(relapse.impact, relapse.impact).split(":")[0].lower()
-    confirmed = ", confirmed by your care team" if relapse.confirmed else ""
-    return (
-        f"Relapse, started {relapse.onset.strftime('%Y-%m-%d %H:%M')} ({impact}{confirmed}): "
-        f"{relapse.description}"
-    )

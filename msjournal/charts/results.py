@@ -13,13 +13,15 @@ result without a range leaves a gap. Points outside their range are drawn as a l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
+from msjournal.charts.chart_text import RESULTS_TITLE as TITLE
+from msjournal.charts.chart_text import no_results_text, no_test_text, result_point_text
 from msjournal.charts.output import describe
 from msjournal.charts.parts import (
     ChartRequest,
@@ -31,20 +33,16 @@ from msjournal.charts.parts import (
     figure_of,
     legend,
     mark_infusions,
-    period_text,
     styled_axes,
 )
 from msjournal.charts.result_series import (
     ResultSeries,
     check_test,
     result_series,
-    tests_with_results,
 )
 from msjournal.model.records import TestResult
 from msjournal.rules import trends
-from msjournal.rules.result_words import range_text, result_line
-
-TITLE = "Test results"
+from msjournal.rules.result_words import range_text
 
 
 def draw_results(figure: Figure, request: ChartRequest) -> bool:
@@ -54,11 +52,11 @@ def draw_results(figure: Figure, request: ChartRequest) -> bool:
     """
     theme = request.theme
     if request.test is None:
-        return empty_chart(figure, theme, TITLE, _no_test_text(request))
+        return empty_chart(figure, theme, TITLE, no_test_text(request))
     test = check_test(request.catalog, request.test)
     series = result_series(request.data, request.catalog, test.id, request.start, request.end)
     if not series.results:
-        return empty_chart(figure, theme, test.name, _no_results_text(request, series))
+        return empty_chart(figure, theme, test.name, no_results_text(request, series))
     ax = styled_axes(figure, theme)
     bottom, top = _value_limits(series.results)
     ax.set_ylim(bottom, top)
@@ -96,7 +94,7 @@ def _value_limits(results: Sequence[TestResult]) -> tuple[float, float]:
 def _result_line(ax: Axes, request: ChartRequest, series: ResultSeries) -> None:
     theme = request.theme
     results = series.results
-    texts = [_point_text(r, request) for r in results]
+    texts = [result_point_text(r, request.catalog) for r in results]
     inside = [i for i, r in enumerate(results) if not r.out_of_range]
     xs = dates_x([r.moment for r in results])
     (line,) = ax.plot(
@@ -128,13 +126,7 @@ def _result_line(ax: Axes, request: ChartRequest, series: ResultSeries) -> None:
         label="Outside the lab's range",
         gid="outside-range",
     )
-    describe(figure_of(ax), marks, [_point_text(r, request) for r in outside])
-
-
-def _point_text(result: TestResult, request: ChartRequest) -> str:
-    taken = result.taken
-    when = taken.strftime("%Y-%m-%d %H:%M") if isinstance(taken, datetime) else taken.isoformat()
-    return f"{when}: {result_line(result, request.catalog)}"
+    describe(figure_of(ax), marks, [result_point_text(r, request.catalog) for r in outside])
 
 
 def _range_band(
@@ -203,37 +195,3 @@ def _left_out_text(series: ResultSeries) -> str | None:
         many = "s" if series.words_only != 1 else ""
         parts.append(f"{series.words_only} result{many} in words only, not drawn")
     return "; ".join(parts) + "." if parts else None
-
-
-def _no_test_text(request: ChartRequest) -> str:
-    if not request.data.test_results:
-        return (
-            "No test results logged yet.\nLog a result from your lab report (its number, unit "
-            "and the lab's range);\nit shows here over time, with your infusions marked."
-        )
-    if not tests_with_results(request.data, request.catalog):
-        return (
-            "Your test results so far are in words (such as positive or negative),\n"
-            "not numbers, so there is nothing to chart yet.\n"
-            "Log a result with a number, such as lymphocytes, to see it here over time."
-        )
-    return "Choose a test to chart."
-
-
-def _no_results_text(request: ChartRequest, series: ResultSeries) -> str:
-    name = series.test.name
-    if not any(r.test == series.test.id for r in request.data.test_results):
-        return (
-            f"No {name} results logged yet.\nLog one from your lab report (its number, unit "
-            "and the lab's range)\nto see it here over time, with your infusions marked."
-        )
-    words = (
-        f"\n{series.words_only} result{'s' if series.words_only != 1 else ''} in this period "
-        "are in words only."
-        if series.words_only
-        else ""
-    )
-    return (
-        f"No {name} results with a number {period_text(request.start, request.end)}.{words}\n"
-        "Choose a longer period or another test."
-    )

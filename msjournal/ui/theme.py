@@ -219,6 +219,8 @@ QTableView:focus, QListView:focus, QTreeView:focus, QListWidget:focus, QTableWid
 QScrollArea:focus {{ border: {f}px solid {c.focus}; }}
 QWidget#severity {{ border: {f}px solid transparent; border-radius: 4px; }}
 QWidget#severity:focus {{ border: {f}px solid {c.focus}; }}
+QWidget#chartCanvas {{ border: {f}px solid transparent; }}
+QWidget#chartCanvas:focus {{ border: {f}px solid {c.focus}; }}
 """
 
 

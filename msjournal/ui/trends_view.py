@@ -1,5 +1,5 @@
 """The Trends tab: pick a chart, a period and symptoms (or a lab test); the chart follows after a
-short pause.
+short pause. "Show as table" shows the same points as a table instead of the picture.
 
 Changes are gathered by a single-shot QTimer so that typing a date or ticking several
 symptoms redraws once, not on every key.
@@ -11,24 +11,28 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from msjournal.charts import drawing as charts
+from msjournal.charts.chart_text import TABLE_HEADERS, ChartContent
 from msjournal.charts.result_series import tests_with_results
 from msjournal.journal import Journal
 from msjournal.model.errors import JournalError
@@ -56,7 +60,10 @@ DEFAULT_PERIOD = 2
 DEBOUNCE_MS = 250
 SIDE_WIDTH = 360
 CHART_NAME_CHARS = 16  # average-width characters: enough for "Side effects over time"
-POINT_HINT = "Point at a dot or bar (or click it) to see the entry behind it."
+POINT_HINT = (
+    "Point at a dot or bar (or click it) to see the entry behind it, or Tab to the chart and "
+    "use the Left and Right arrow keys."
+)
 
 
 class TrendsView(QWidget):
@@ -101,6 +108,13 @@ class TrendsView(QWidget):
         self.canvas = ChartCanvas(self)
         self.pointed = QLabel(POINT_HINT, wordWrap=True)
         self.pointed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.show_table = QCheckBox("Sho&w as table")
+        self.show_table.setAccessibleDescription(
+            "Shows the chart's points as a table instead of the picture"
+        )
+        self.table_model = QStandardItemModel(0, len(TABLE_HEADERS), self)
+        self.table_model.setHorizontalHeaderLabels(list(TABLE_HEADERS))
+        self.table = self._table_view()
         self.save_button = QPushButton("Save chart as &image…")
         self.status = QLabel("", wordWrap=True)
         self._lay_out()
@@ -142,6 +156,7 @@ class TrendsView(QWidget):
         self.cycles_label = self._buddy("Cycle&s:", self.cycles)
         controls.addRow(self.cycles_label, self.cycles)
         controls.addRow(self.each_cycle)
+        controls.addRow(self.show_table)
         controls.addRow(self.save_button)
         controls.addRow(self.status)
         for combo in (self.kind, self.test, self.period, self.cycles):  # sized to the names
@@ -154,6 +169,7 @@ class TrendsView(QWidget):
         self._fit_side()
         chart = QVBoxLayout()
         chart.addWidget(self.canvas, 1)
+        chart.addWidget(self.table, 1)
         chart.addWidget(self.pointed)
         row = QHBoxLayout(self)
         row.addWidget(side)
@@ -166,9 +182,31 @@ class TrendsView(QWidget):
             (self.date_to, self.symptoms),
             (self.symptoms, self.cycles),
             (self.cycles, self.each_cycle),
-            (self.each_cycle, self.save_button),
+            (self.each_cycle, self.show_table),
+            (self.show_table, self.save_button),
+            (self.save_button, self.canvas),
+            (self.canvas, self.table),
         ):
             QWidget.setTabOrder(first, second)
+
+    def _table_view(self) -> QTableView:
+        """The chart's points as a table: header labels, a row per point, Tab leaves it."""
+        table = QTableView()
+        table.setModel(self.table_model)
+        table.setAccessibleName("Chart as a table")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move in it
+        table.setWordWrap(True)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        table.setVisible(False)
+        return table
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -185,6 +223,7 @@ class TrendsView(QWidget):
         self.cycles.currentIndexChanged.connect(self.schedule_redraw)
         self.each_cycle.toggled.connect(self.schedule_redraw)
         self.save_button.clicked.connect(self.ask_save)
+        self.show_table.toggled.connect(self._table_toggled)
         self.canvas.entry_pointed.connect(lambda text: self.pointed.setText(text or POINT_HINT))
 
     # ----- state -----
@@ -327,7 +366,37 @@ class TrendsView(QWidget):
             each_cycle=self.each_cycle.isChecked(),
             test=self.chosen_test() if kind == "results" else None,
         )
+        self._fill_table(self.canvas.content)
         self.redraws += 1
+
+    # ----- the table -----
+
+    def _table_toggled(self, shown: bool) -> None:
+        had_focus = self.canvas.hasFocus() or self.table.hasFocus()
+        self.table.setVisible(shown)
+        self.canvas.setVisible(not shown)
+        self.pointed.setVisible(not shown)
+        if shown and self.canvas.current is not None:  # the table opens at the chart's point
+            self.table.setCurrentIndex(self.table_model.index(self.canvas.current, 0))
+        if had_focus:
+            (self.table if shown else self.canvas).setFocus()
+
+    def _fill_table(self, content: ChartContent) -> None:
+        """The same points as the chart, in time order; none (the description says why) for an empty
+        chart."""
+        model = self.table_model
+        model.removeRows(0, model.rowCount())
+        for row in (point.row for point in content.points):
+            items = [QStandardItem(text) for text in row]
+            for item in items:
+                item.setEditable(False)
+            model.appendRow(items)
+        self.table.setAccessibleName(f"{content.title}, as a table")
+        self.table.setAccessibleDescription(content.summary)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        if model.rowCount():
+            self.table.setCurrentIndex(model.index(0, 0))
 
     def theme(self) -> charts.ChartTheme:
         window = self.palette().color(QPalette.ColorRole.Window)

@@ -27,6 +27,7 @@ LAYERS = {
     "charts": 4,
     "summary": 4,
     "demo": 4,
+    "help_text": 4,
     "cli": 5,
     "ui": 5,
     "__main__": 6,

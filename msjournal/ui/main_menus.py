@@ -93,5 +93,16 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
     _add(view, "&Refresh", window.refresh, std.Refresh, "F5")
 
     help_menu = bar.addMenu("&Help")
-    _add(help_menu, "&About msjournal", window.about, std.HelpContents, "F1")
+    actions["help"] = _add(
+        help_menu, "msjournal &help", partial(_show_help, window), std.HelpContents, "F1"
+    )
+    _add(help_menu, "&About msjournal", window.about)
     return actions
+
+
+def _show_help(window: JournalWindow) -> None:
+    """F1: the offline help page (loaded on first use, so start-up stays quick)."""
+    from msjournal.ui.dialogs.help_dialog import show_help
+    from msjournal.ui.window_protocol import as_widget
+
+    show_help(as_widget(window))

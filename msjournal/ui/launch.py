@@ -180,6 +180,8 @@ def _show(
         window.repaint()
         app.processEvents()
         QTimer.singleShot(0, app.quit)
+    elif not demo:
+        QTimer.singleShot(0, window.offer_first_run)  # a new journal: therapy, unit, name
     timers = [_keep_backing_up(app, window), _watch_for_changes(app, window)]
     from msjournal.ui.idle_lock import IdleLock
 

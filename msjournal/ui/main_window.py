@@ -259,6 +259,14 @@ class MainWindow(QMainWindow):
         self.show_page(1)
         self.journal_view.focus_search()
 
+    def offer_first_run(self) -> None:
+        """A new journal asks for the therapy, the temperature unit and a name (skippable)."""
+        from msjournal.ui.dialogs.first_run_dialog import offer_first_run
+
+        dialog = offer_first_run(self)
+        if dialog is not None:
+            self.entry_actions.dialog = dialog
+
     def open_settings(self) -> SettingsDialog:
         from msjournal.ui.dialogs.settings_dialog import SettingsDialog
 

@@ -65,3 +65,22 @@ def severity_slider() -> bool:
 
 def set_severity_slider(on: bool) -> None:
     _store().setValue("severity_slider", "true" if on else "false")
+
+
+def _journal_key(path: object) -> str:
+    """A journal's own key: a digest of its full path (the path itself is not stored)."""
+    import hashlib
+    from pathlib import Path
+
+    resolved = str(Path(str(path)).expanduser().resolve())
+    return hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:24]
+
+
+def first_run_done(path: object) -> bool:
+    """The first-run step for the journal at `path` was saved or skipped on this computer."""
+    value = _store().value(f"first_run_done/{_journal_key(path)}", "false")
+    return str(value).lower() == "true"
+
+
+def set_first_run_done(path: object, done: bool = True) -> None:
+    _store().setValue(f"first_run_done/{_journal_key(path)}", "true" if done else "false")

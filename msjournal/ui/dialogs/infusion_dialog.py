@@ -1,4 +1,6 @@
-"""Log an infusion: defaults from the current therapy and the last infusion (site, centre)."""
+"""Log an infusion: defaults from the current therapy and the last infusion (site, centre).
+
+With no therapy set and no earlier infusion, no treatment or dose is filled in."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QWidget
 
 from msjournal.model.catalog import Treatment
-from msjournal.model.records import Infusion, Vitals
+from msjournal.model.errors import ValidationError
+from msjournal.model.records import Entry, Infusion, Vitals
 from msjournal.model.units import same_dose_unit
 from msjournal.rules.schedule import current_treatment
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
@@ -22,6 +25,7 @@ from msjournal.ui.widgets.fields import (
     select_data,
 )
 
+CHOOSE_TREATMENT = "Choose the treatment"
 MOMENTS = (("before", "Before the infusion"), ("after", "After the infusion"))
 
 
@@ -57,6 +61,11 @@ class InfusionDialog(EntryDialog):
         self.treatment = choice_combo(
             [(t.label, t.id) for t in catalog.treatments.values()], therapy
         )
+        if therapy is None:
+            # No therapy set and no earlier infusion: nothing is chosen for the person, so
+            # Enter cannot save a treatment and dose they never picked.
+            self.treatment.setPlaceholderText(CHOOSE_TREATMENT)
+            self.treatment.setCurrentIndex(-1)
         row = self._row
         row("treatment", "&Treatment", self.treatment)
         self.start_at = DateTimeField()
@@ -69,11 +78,11 @@ class InfusionDialog(EntryDialog):
         row("dose_unit", "Dose &unit", self.dose_unit)
         self.dose_number = QLineEdit()
         self.dose_number.setPlaceholderText("optional, e.g. 12")
-        row("dose_number", "Dose n&umber", self.dose_number)
+        row("dose_number", "Dose numbe&r", self.dose_number)
         self.site = editable_combo(
             _distinct(i.site for i in reversed(infusions)), last.site if last else ""
         )
-        row("site", "Where the &needle went", self.site)
+        row("site", "&Where the needle went", self.site)
         self.location = editable_combo(
             _distinct(i.location for i in reversed(infusions)), last.location if last else ""
         )
@@ -85,9 +94,9 @@ class InfusionDialog(EntryDialog):
         self.lot = QLineEdit()
         row("lot", "Batch (&lot)", self.lot)
         self.premedications = QLineEdit()
-        row("premedications", "Medicines &before", self.premedications)
+        row("premedications", "Medicines be&fore", self.premedications)
         self.notes = QLineEdit()
-        row("notes", "N&otes", self.notes)
+        row("notes", "&Notes", self.notes)
 
     def _row(self, field: str, label: str, widget: QWidget, *aliases: str) -> None:
         self.add_row(field, label, widget, *aliases, form=self.main_form)
@@ -133,7 +142,8 @@ class InfusionDialog(EntryDialog):
         if self.record is not None:
             return
         treatment = self.journal.catalog.treatments.get(self.treatment.currentData())
-        if treatment is None:
+        if treatment is None:  # none chosen yet: the common units, and no dose
+            self._offer_units(None, "")
             return
         dose = treatment.default_dose.value if treatment.default_dose else ""
         self.dose.setText(str(dose) if dose else "")
@@ -180,6 +190,13 @@ class InfusionDialog(EntryDialog):
         for name in ("temperature", "pulse", "systolic", "diastolic"):
             value = getattr(vitals, name)
             widgets[name].setText("" if value is None else str(value))
+
+    def save(self, draft: dict[str, Any]) -> Entry:
+        if draft["treatment"] is None:  # the placeholder: say so in plain words
+            raise ValidationError(
+                "treatment", None, "none chosen yet; choose one from the list (arrow keys)"
+            )
+        return super().save(draft)
 
     def draft(self) -> dict[str, Any]:
         draft: dict[str, Any] = {

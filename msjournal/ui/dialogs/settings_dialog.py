@@ -112,6 +112,9 @@ class SettingsDialog(EntryDialog):
         plan_button.setAutoDefault(False)
         plan_button.clicked.connect(self._plan_clicked)
         form.addRow("", plan_button)
+        self.first_run_button = _button("Set up agai&n…", self._first_run_clicked)
+        self.first_run_button.setAccessibleName("Set up again: therapy, temperature unit, name")
+        form.addRow("", self.first_run_button)
         path = _note(str(self.journal.path))
         path.setAccessibleName(f"Journal file: {self.journal.path}")
         form.addRow("Journal file", path)
@@ -186,6 +189,21 @@ class SettingsDialog(EntryDialog):
     def _plan_clicked(self) -> None:
         if self._change_plan:
             self._change_plan()
+
+    def _first_run_clicked(self) -> None:
+        """The first-run questions again; what they save is shown here at once."""
+        from msjournal.ui.dialogs.first_run_dialog import FirstRunDialog
+
+        self.first_run = FirstRunDialog(self.journal, self)
+        self.first_run.accepted.connect(self._first_run_saved)
+        self.first_run.start()
+
+    def _first_run_saved(self) -> None:
+        untouched = repr(self.draft()) == self._as_opened
+        self.unit.setCurrentIndex(self.unit.findData(self.journal.settings().temperature_unit))
+        self.refresh_plan()
+        if untouched:  # nothing typed here yet: Escape still closes without asking
+            self._as_opened = repr(self.draft())
 
     def _other_clicked(self) -> None:
         if self._open_other:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Self
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from msjournal.journal import Journal
 from msjournal.model.errors import JournalError, StaleEntryError, ValidationError
 from msjournal.model.records import Entry
-from msjournal.ui.dialogs.dialog_size import fit_dialog
+from msjournal.ui.dialogs.dialog_size import fit_dialog, scrolling_body
 
 ERROR_STYLE = "color: palette(text); border-left: 4px solid #c62828; padding-left: 6px;"
 
@@ -48,12 +49,14 @@ class EntryDialog(QDialog):
         self._rows: dict[str, tuple[str, QWidget, QLabel]] = {}
         self.setWindowTitle(self.title_edit if record else self.title_new)
         self.setAccessibleName(self.windowTitle())
-        self._layout = QVBoxLayout(self)
+        # The fields scroll when the text is large and the screen small; the buttons stay.
+        body, self._layout, self.body = scrolling_body(self, self.windowTitle())
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields themselves take focus
         self.general_error = self._error_label()
-        self._layout.addWidget(self.general_error)
+        body.addWidget(self.general_error)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._layout.addLayout(self.form)
+        body.addLayout(self.form)
         self.build()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from msjournal.journal import Journal
 from msjournal.model.records import TherapyPlan
 from msjournal.rules.schedule import current_treatment
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
 from msjournal.ui.widgets.fields import OptionalDateField, choice_combo
+from msjournal.ui.widgets.wrapping_check_box import WrappingCheckBox
 
 CHECKLIST_INTRO = (
     "Before starting an infusion therapy, two steps come first: a medical check "
@@ -40,14 +41,16 @@ class PlanDialog(EntryDialog):
         self.interval = QLineEdit()
         self.interval.setPlaceholderText("leave empty unless your care team set it")
         self.add_row("interval_days", "D&ays between infusions", self.interval)
-        self.loading = QCheckBox("My starting doses were &given before I began this journal")
+        self.loading = WrappingCheckBox("My starting doses were &given before I began this journal")
         self.add_row("loading_done", "", self.loading)
         intro = QLabel(CHECKLIST_INTRO)
         intro.setWordWrap(True)
         self.form.addRow(intro)
-        self.evaluation = QCheckBox("A &medical evaluation confirmed this treatment suits me")
+        self.evaluation = WrappingCheckBox(
+            "A &medical evaluation confirmed this treatment suits me"
+        )
         self.add_row("evaluation_done", "", self.evaluation)
-        self.risks = QCheckBox("I &discussed the risks and side effects with my care team")
+        self.risks = WrappingCheckBox("I &discussed the risks and side effects with my care team")
         self.add_row("risks_discussed", "", self.risks)
         self.notes = QLineEdit()
         self.add_row("notes", "&Notes", self.notes)

@@ -400,3 +400,22 @@ def test_an_exported_period_keeps_only_links_to_what_it_holds(journal: Journal, 
     assert period.test_results[0].follow_up is None
     again = journal_format.loads(journal_format.dumps(period), catalog, now=NOW)
     assert len(again.relapses) == 1 and len(again.test_results) == 1
+
+
+def test_the_journal_list_shows_relapses_and_results_with_their_words(catalog) -> None:
+    """The Journal page's 'All entries' list and its kind filter include the new kinds."""
+    from msjournal.rules.timeline import KIND_NAMES, filter_rows, timeline
+
+    data = journal_data(
+        infusion("inf-s", "2026-06-02T09:00", "iv_methylprednisolone"),
+        relapse("r-1", "2026-06-01T08:00", "severe", areas=("vision",), treated_with=("inf-s",)),
+        result("tr-1", "platelets", "2026-06-10", "95", "150", "400", unit="×10⁹/L"),
+    )
+    rows = timeline(data, catalog, date(2026, 6, 15))
+    assert [r.kind for r in rows] == ["test_result", "infusion", "relapse"]
+    assert rows[0].title == "Platelets: 95 ×10⁹/L"
+    assert "below the lab's range" in rows[0].detail and "150–400" in rows[0].detail
+    assert "severe impact" in rows[2].detail and "vision" in rows[2].detail
+    assert f"treated with {catalog.treatment_name('iv_methylprednisolone')}" in rows[2].detail
+    assert KIND_NAMES["relapse"] == "Relapse"
+    assert [r.id for r in filter_rows(rows, kinds=["relapse"])] == ["r-1"]

@@ -12,21 +12,28 @@ from datetime import date, datetime, time
 from msjournal.model.catalog import Catalog
 from msjournal.model.records import (
     FOLLOW_UP_KIND_NAMES,
+    RECOVERY_KINDS,
+    RELAPSE_AREAS,
     FollowUp,
     Infusion,
     JournalData,
+    Relapse,
     SideEffect,
     TemperatureReading,
     TemperatureUnit,
+    TestResult,
 )
 from msjournal.model.temperature import format_temperature, is_above_threshold
+from msjournal.rules.result_words import marker, range_text, value_text
 
-KINDS = ("infusion", "side_effect", "temperature", "follow_up")
+KINDS = ("infusion", "side_effect", "temperature", "follow_up", "relapse", "test_result")
 KIND_NAMES = {
     "infusion": "Infusion",
     "side_effect": "Side effect",
     "temperature": "Temperature",
     "follow_up": "Follow-up",
+    "relapse": "Relapse",
+    "test_result": "Test result",
 }
 SEVERITY_WORDS = ((0, "none"), (3, "mild"), (6, "moderate"), (10, "severe"))
 
@@ -128,6 +135,44 @@ def _follow_up_row(follow_up: FollowUp, today: date) -> TimelineRow:
     )
 
 
+def _relapse_row(relapse: Relapse, data: JournalData, catalog: Catalog) -> TimelineRow:
+    areas = ", ".join(RELAPSE_AREAS[a].split(" (")[0].lower() for a in relapse.areas)
+    recovered = (
+        f"recovered {relapse.recovered:%d %b %Y} ({RECOVERY_KINDS[relapse.recovery].lower()})"
+        if relapse.recovered
+        else "not recovered yet"
+    )
+    treated = [data.infusion_by_id(i) for i in relapse.treated_with]
+    courses = sorted({catalog.treatment_name(i.treatment) for i in treated if i is not None})
+    parts = [
+        f"{relapse.impact} impact",
+        areas,
+        recovered,
+        "confirmed by the care team" if relapse.confirmed else "",
+        f"treated with {', '.join(courses)}" if courses else "",
+        relapse.notes,
+    ]
+    return TimelineRow(
+        relapse.id,
+        "relapse",
+        relapse.onset,
+        f"Relapse: {relapse.description}",
+        " · ".join(p for p in parts if p),
+    )
+
+
+def _test_result_row(result: TestResult, catalog: Catalog) -> TimelineRow:
+    shown = range_text(result)
+    parts = [f"lab range {shown}" if shown else "", marker(result), result.notes]
+    return TimelineRow(
+        result.id,
+        "test_result",
+        result.moment,
+        f"{catalog.test_name(result.test, result.other_label)}: {value_text(result)}",
+        " · ".join(p for p in parts if p),
+    )
+
+
 def timeline(data: JournalData, catalog: Catalog, today: date) -> list[TimelineRow]:
     """Every entry, newest first."""
     unit = data.settings.temperature_unit
@@ -135,6 +180,8 @@ def timeline(data: JournalData, catalog: Catalog, today: date) -> list[TimelineR
     rows += [_side_effect_row(s, data, catalog) for s in data.side_effects]
     rows += [_temperature_row(t, data, unit) for t in data.temperatures]
     rows += [_follow_up_row(f, today) for f in data.follow_ups]
+    rows += [_relapse_row(r, data, catalog) for r in data.relapses]
+    rows += [_test_result_row(r, catalog) for r in data.test_results]
     return sorted(rows, key=lambda row: (row.when, row.id), reverse=True)
 
 

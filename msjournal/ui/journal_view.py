@@ -27,7 +27,7 @@ from msjournal.model.records import JournalData
 from msjournal.model.temperature import is_above_threshold
 from msjournal.rules.timeline import KIND_NAMES, filter_rows, follow_up_status, timeline
 from msjournal.ui.widgets import journal_columns as cols
-from msjournal.ui.widgets.fields import OptionalDateField, choice_combo
+from msjournal.ui.widgets.fields import OptionalDateField, choice_combo, labelled_field
 from msjournal.ui.widgets.flow_layout import flow_row
 from msjournal.ui.widgets.table_models import RowsModel, current_row, fit_columns, table_view
 
@@ -94,7 +94,12 @@ class JournalView(QWidget):
         layout.addWidget(self.search)
         # The filters wrap onto another line when large text makes them wider than the window.
         layout.addWidget(
-            flow_row(self.kind_filter, self.treatment_filter, self.date_from, self.date_to)
+            flow_row(
+                labelled_field("Show", self.kind_filter),
+                labelled_field("Treatment", self.treatment_filter),
+                self.date_from,
+                self.date_to,
+            )
         )
         self.all_model: RowsModel[Any] = RowsModel(cols.timeline_columns(), self)
         self.all_view = table_view(self.all_model, "All entries")
@@ -121,7 +126,9 @@ class JournalView(QWidget):
             self.status_filter = choice_combo(STATUS_FILTERS)
             self.status_filter.setAccessibleName("Show follow-ups")
             self.status_filter.currentIndexChanged.connect(self._fill_follow_ups)
-            layout.addWidget(self.status_filter, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(
+                labelled_field("Show", self.status_filter), 0, Qt.AlignmentFlag.AlignLeft
+            )
         model: RowsModel[Any] = RowsModel(columns, self)
         view = table_view(
             model,

@@ -116,6 +116,7 @@ class TodayView(QWidget):
         outer.addWidget(self.date_heading)
         outer.addWidget(self._action_row())
         scroll = QScrollArea()
+        scroll.setAccessibleName("Alerts, what is due, and recent entries")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()

@@ -128,7 +128,7 @@ class AftercareDialog(QDialog):
         self.add_check = self._offer(form, self.check, "Next &check")
         buttons = QDialogButtonBox()
         save = buttons.addButton("&Add to my journal", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Not &now", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("Not n&ow", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)

@@ -11,6 +11,7 @@ from typing import Any, Self
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -47,6 +48,7 @@ class EntryDialog(QDialog):
         self.record = record
         self.saved: Entry | None = None
         self._rows: dict[str, tuple[str, QWidget, QLabel]] = {}
+        self._row_boxes: dict[str, tuple[QFormLayout, QVBoxLayout]] = {}
         self.setWindowTitle(self.title_edit if record else self.title_new)
         self.setAccessibleName(self.windowTitle())
         # The fields scroll when the text is large and the screen small; the buttons stay.
@@ -109,19 +111,34 @@ class EntryDialog(QDialog):
         caption.setBuddy(widget)
         if not widget.accessibleName():
             widget.setAccessibleName(plain)
-        holder = QWidget()
-        box = QVBoxLayout(holder)
+        editor = widget.lineEdit() if isinstance(widget, QComboBox) else None
+        if editor is not None:
+            editor.setAccessibleName(plain)  # the box typed into has the name too
+        # A layout, not a holder widget: the field stays a sibling of its caption, which is how
+        # Qt tells screen readers on Linux which label names it (a combo box's own name there
+        # is its current value).
+        box = QVBoxLayout()
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(widget)
         error = self._error_label()
         box.addWidget(error)
         if label:
-            (form or self.form).addRow(caption, holder)
+            (form or self.form).addRow(caption, box)
         else:  # a tick box names itself: it spans the row instead of leaving an empty caption
-            (form or self.form).addRow(holder)
+            (form or self.form).addRow(box)
         for name in (field, *aliases):
             self._rows[name] = (plain, widget, error)
+            self._row_boxes[name] = (form or self.form, box)
         return widget
+
+    def show_row(self, field: str, shown: bool) -> None:
+        """Show or hide a field's whole row: its caption, the field and its message."""
+        form, box = self._row_boxes[field]
+        form.setRowVisible(box, shown)
+
+    def row_shown(self, field: str) -> bool:
+        form, box = self._row_boxes[field]
+        return bool(form.isRowVisible(box))
 
     # ---------------------------------------------------------------- saving
 

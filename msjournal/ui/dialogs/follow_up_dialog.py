@@ -27,7 +27,7 @@ class FollowUpDialog(EntryDialog):
         self.due = DateField(date.today() + timedelta(days=7))
         self.add_row("due", "&Due on", self.due)
         self.with_whom = QLineEdit()
-        self.add_row("with_whom", "With &whom", self.with_whom)
+        self.add_row("with_whom", "Wit&h whom", self.with_whom)
         self.done_field = OptionalDateField("D&one on")
         self.add_row("done", "Done", self.done_field)
         self.notes = QLineEdit()

@@ -51,7 +51,7 @@ class SideEffectDialog(EntryDialog):
         self.add_row("resolved", "Gone", self.resolved)
         self.infusion = self._infusion_box()
         self.add_row("infusion", "After &infusion", self.infusion)
-        self.during = QCheckBox("Started &during the infusion")
+        self.during = QCheckBox("Started during the in&fusion")
         self.add_row("during_infusion", "", self.during)
         self.unusual = QCheckBox("Feels severe or &unusual to me")
         self.add_row("unusual", "", self.unusual)

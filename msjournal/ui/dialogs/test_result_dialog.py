@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from msjournal.model.catalog import LabTest
 from msjournal.model.dates import human_date
@@ -49,7 +49,8 @@ class TestResultDialog(EntryDialog):
         self.help = QLabel()
         self.help.setWordWrap(True)
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_row("test", "&Which test", _stacked(self.test, self.help))
+        self.add_row("test", "&Which test", self.test)
+        self.form.addRow("", self.help)  # its own row: the drop-down stays beside its label
         self.other_label = QLineEdit()
         self.other_label.setPlaceholderText("e.g. Vitamin D")
         self.add_row("other_label", "&Name of the test", self.other_label)
@@ -166,14 +167,10 @@ class TestResultDialog(EntryDialog):
         self._make_room()
 
     def _show(self, field: str, shown: bool) -> None:
-        widget = self._rows[field][1]
-        holder = widget.parentWidget()
-        if holder is not None:
-            self.form.setRowVisible(holder, shown)
+        self.show_row(field, shown)
 
     def _shown(self, field: str) -> bool:
-        holder = self._rows[field][1].parentWidget()
-        return holder is not None and not holder.isHidden()
+        return self.row_shown(field)
 
     def _offer_units(self, known: LabTest | None, typed: str) -> None:
         """A catalog test offers its own units; another test takes any unit typed."""
@@ -260,17 +257,6 @@ class TestResultDialog(EntryDialog):
             "follow_up": self.follow_up.currentData(),
             "notes": self.notes.text(),
         }
-
-
-def _stacked(main: QWidget, *below: QWidget) -> QWidget:
-    """A control with help underneath, in one row; the control takes the focus."""
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    for widget in (main, *below):
-        column.addWidget(widget)
-    box.setFocusProxy(main)
-    return box
 
 
 def _side_by_side(main: QWidget, *beside: QWidget) -> QWidget:

@@ -263,3 +263,19 @@ class OptionalTimeField(QWidget):
     def text_value(self) -> str:
         """'HH:MM', or '' when the time is not known."""
         return self.time.text_value() if self.check.isChecked() else ""
+
+
+def labelled_field(text: str, field: QWidget) -> QWidget:
+    """A visible label beside its field, the two side by side in one small box.
+
+    Being siblings with the label as buddy is how Qt tells screen readers on Linux what a
+    drop-down is (otherwise they read out only its current value, such as "All kinds").
+    """
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(field)
+    row.addWidget(label)
+    row.addWidget(field)
+    return box

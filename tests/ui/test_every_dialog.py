@@ -190,6 +190,9 @@ def test_every_dialog_fits_the_screen_at_the_largest_text(qtbot, dialog: QDialog
         qtbot.wait(20)
         area = dialog.screen().availableGeometry()
         assert dialog.width() <= area.width() and dialog.height() <= area.height()
+        body = getattr(dialog, "body", None)
+        if body is not None:  # it may scroll down, never sideways
+            assert body.horizontalScrollBar().maximum() == 0, "wider than the screen"
     finally:
         appearance.apply_text_size(app, "normal")  # type: ignore[arg-type]
         app.setStyleSheet("")  # type: ignore[union-attr]

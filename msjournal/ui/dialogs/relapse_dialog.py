@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,8 +31,8 @@ from msjournal.model.records import (
 )
 from msjournal.ui.dialogs.entry_dialog import EntryDialog
 from msjournal.ui.widgets.fields import DateTimeField, OptionalDateField, choice_combo
+from msjournal.ui.widgets.flow_layout import FlowLayout
 
-AREA_COLUMNS = 2
 NO_TREATING_INFUSIONS = (
     "No steroid drip or plasma exchange is logged yet. Log it with Log › Infusion (Ctrl+I), "
     "then tick it here."
@@ -78,13 +78,16 @@ class RelapseDialog(EntryDialog):
         """One tick box per area; several may be ticked."""
         box = QWidget()
         box.setAccessibleName("Areas affected")
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
+        flow = FlowLayout(box, spacing=6)  # as many per line as fit: never wider than the screen
+        flow.setContentsMargins(0, 0, 0, 0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        box.setSizePolicy(policy)
         self.areas: dict[str, QCheckBox] = {}
-        for index, (key, name) in enumerate(RELAPSE_AREAS.items()):
+        for key, name in RELAPSE_AREAS.items():
             check = QCheckBox(name.replace("&", "&&"))
             check.setAccessibleName(f"Area affected: {name}")
-            grid.addWidget(check, index // AREA_COLUMNS, index % AREA_COLUMNS)
+            flow.addWidget(check)
             self.areas[key] = check
         box.setFocusProxy(next(iter(self.areas.values())))
         return box

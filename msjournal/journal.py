@@ -540,6 +540,15 @@ class Journal:
         return record, unlinked
 
     @_bound
+    def restore(self, record: Entry, expected: Entry | None = None) -> None:
+        """Put an entry back as it was before a change (undo of Mark done): the record came
+        from this journal, so it is written as is; refused if changed elsewhere meanwhile."""
+        model: Any = MODELS[kind_of(record)]
+        with self._atomic():
+            self._refuse_if_changed(record.id, expected)
+            model.update(**self._columns(record)).where(model.uid == record.id).execute()
+
+    @_bound
     def undo_delete(self, record: Entry, unlinked: Iterable[SideEffect] = ()) -> None:
         """Put a deleted entry back exactly as it was, with its links."""
         with self._atomic():

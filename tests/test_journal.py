@@ -254,3 +254,21 @@ def test_own_values_take_effect_at_once(journal) -> None:
     journal.update_settings(overrides={"symptom.headache.expected_hours": 36})
     assert journal.catalog.symptoms["headache"].expected_hours.value == 36
     assert journal.catalog is journal.catalog, "built once per change, not on every use"
+
+
+def test_restore_puts_an_entry_back_unless_changed_elsewhere(journal) -> None:
+    """The core of Undo for Mark done: the follow-up as it was, refused if changed meanwhile."""
+    from datetime import date
+
+    import pytest
+
+    from msjournal.model.errors import StaleEntryError
+
+    before = journal.add_follow_up({"kind": "lab_test", "title": "Bloods", "due": "2026-11-30"})
+    after = journal.mark_follow_up_done(before.id, date(2026, 12, 1))
+    journal.restore(before, expected=after)
+    assert journal.get(before.id) == before
+    later = journal.mark_follow_up_done(before.id, date(2026, 12, 2))
+    with pytest.raises(StaleEntryError):
+        journal.restore(before, expected=after)  # the journal holds `later`, not `after`
+    assert journal.get(before.id) == later

@@ -14,8 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
 from msjournal.model.kinds import kind_of
-from msjournal.model.records import Entry, Infusion, SideEffect
+from msjournal.model.records import Entry, FollowUp, Infusion, SideEffect
 from msjournal.rules.alerts import Alert, alerts_for_entry
 from msjournal.ui.widgets.alert_widgets import AcknowledgeDialog, UrgentAlertDialog
 
@@ -46,18 +47,36 @@ class Deleted:
     record: Entry
     unlinked: tuple[SideEffect, ...]
 
+    @property
+    def what(self) -> str:
+        return f"deleting the {kind_of(self.record).singular}"
+
+
+@dataclass(frozen=True)
+class MarkedDone:
+    before: FollowUp  # the follow-up as it was
+    after: FollowUp
+
+    @property
+    def what(self) -> str:
+        return f"marking “{self.before.title}” done"
+
+
+Undoable = Deleted | MarkedDone
+
 
 class EntryActions(QObject):
     changed = Signal()
     alertsRaised = Signal(list)
     message = Signal(str)
+    undoChanged = Signal(str)  # what Undo would undo, in words ('' when nothing)
 
     def __init__(self, window: QWidget, journal: Journal):
         super().__init__(window)
         self.window = window
         self.journal = journal
         self.dialog: QDialog | None = None  # the dialog opened last (tests drive it)
-        self.deleted: list[Deleted] = []
+        self.deleted: list[Undoable] = []  # what Ctrl+Z undoes, last first
 
     def _open(self, dialog: OpenedDialog) -> OpenedDialog:
         self.dialog = dialog
@@ -111,26 +130,40 @@ class EntryActions(QObject):
 
     def delete(self, entry_id: str) -> None:
         record, unlinked = self.journal.delete(entry_id)
-        self.deleted.append(Deleted(record, unlinked))
-        self.changed.emit()
-        self.message.emit(f"Deleted the {kind_of(record).singular}. Undo with Ctrl+Z (Edit menu).")
+        self._remember(Deleted(record, unlinked))
+        self.message.emit(f"Deleted the {kind_of(record).singular}. Undo with Ctrl+Z.")
 
     def undo_delete(self) -> bool:
+        """Undo the last delete or Mark done (Ctrl+Z, the Undo button)."""
         if not self.deleted:
             return False
         last = self.deleted.pop()
-        self.journal.undo_delete(last.record, last.unlinked)
+        try:
+            if isinstance(last, Deleted):
+                self.journal.undo_delete(last.record, last.unlinked)
+            else:
+                self.journal.restore(last.before, expected=last.after)
+        except JournalError as error:
+            self.message.emit(f"Could not undo {last.what}: {error}")
+        else:
+            self.message.emit(f"Undone: {last.what}.")
         self.changed.emit()
-        self.message.emit("The deleted entry is back.")
+        self.undoChanged.emit(self.deleted[-1].what if self.deleted else "")
         return True
 
     def mark_done(self, entry_id: str) -> None:
-        if not entry_id.startswith("f-"):
+        before = self.journal.get(entry_id)
+        if not isinstance(before, FollowUp):
             self.message.emit("Only follow-ups can be marked done.")
             return
-        self.journal.mark_follow_up_done(entry_id, date.today())
+        after = self.journal.mark_follow_up_done(entry_id, date.today())
+        self._remember(MarkedDone(before, after))
+        self.message.emit(f"Marked “{before.title}” as done today. Undo with Ctrl+Z.")
+
+    def _remember(self, change: Undoable) -> None:
+        self.deleted.append(change)
         self.changed.emit()
-        self.message.emit("Marked the follow-up as done today.")
+        self.undoChanged.emit(change.what)
 
     def acknowledge(self, alert: Alert) -> AcknowledgeDialog:
         dialog = AcknowledgeDialog.start(self.journal, alert, self.window)

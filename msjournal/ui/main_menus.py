@@ -60,7 +60,7 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
     actions["quit"] = _add(file, "&Quit", window.close, std.Quit, "Ctrl+Q")
 
     edit = bar.addMenu("&Edit")
-    actions["undo"] = _add(edit, "&Undo delete", window.undo_delete, std.Undo)
+    actions["undo"] = _add(edit, "&Undo", window.undo_delete, std.Undo)
     edit.addSeparator()
     _add(edit, "&Change selected entry…\tEnter", window.edit_selected)
     _add(edit, "&Delete selected entry\tDel", window.delete_selected)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -74,6 +75,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.menu_actions = build_menus(self)
+        # Undo stays in view after a delete or Mark done, not only for a few seconds.
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.setVisible(False)
+        self.statusBar().addPermanentWidget(self.undo_button)
         self._connect()
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
         QWidget.setTabOrder(self.banner.details, self.banner.hide_button)
@@ -88,6 +94,7 @@ class MainWindow(QMainWindow):
         actions.changed.connect(self.refresh)
         actions.alertsRaised.connect(self.show_new_alerts)
         actions.message.connect(self.confirm)
+        actions.undoChanged.connect(self._show_undo)
         self.today.logRequested.connect(actions.log)
         self.today.acknowledgeRequested.connect(actions.acknowledge)
         self.today.alertsPageRequested.connect(lambda: self.show_page(2))
@@ -193,6 +200,12 @@ class MainWindow(QMainWindow):
                 f"{LEVEL_NAMES[alert.level]}: {alert.title}. {alert.action}",
                 urgent=alert.level == "urgent",
             )
+
+    def _show_undo(self, what: str) -> None:
+        self.undo_button.setText(f"Undo {what} (Ctrl+Z)")
+        self.undo_button.setAccessibleName(f"Undo {what}")
+        self.undo_button.setVisible(bool(what))
+        self.menu_actions["undo"].setText(f"&Undo {what}" if what else "&Undo")
 
     def confirm(self, text: str) -> None:
         """A confirmation ('Saved …') stays in the status bar until the next one, and is read

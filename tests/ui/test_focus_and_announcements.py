@@ -8,7 +8,7 @@ accessibility announcement … the "Saved" confirmation vanishes from the status
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -86,3 +86,38 @@ def test_the_banner_comes_before_the_pages_in_tab_order(qtbot, window, journal) 
     assert window.banner.hide_button.nextInFocusChain() is window.pages or (
         window.pages.isAncestorOf(window.banner.hide_button.nextInFocusChain())
     )
+
+
+def test_mark_done_can_be_undone_and_the_undo_stays_in_view(qtbot, window, journal) -> None:
+    """'Delete removes an entry at once and "Mark done" has no undo' (issue, minor); 'Undo for
+    Delete and Mark done that stays visible (not a 15-second status message)'."""
+    visit = journal.add(
+        "f", {"kind": "lab_test", "title": "Blood count", "due": "2026-11-30", "notes": "fasting"}
+    )
+    window.entry_actions.mark_done(visit.id)
+    assert journal.get(visit.id).done is not None
+    assert window.undo_button.isVisible()
+    assert "Blood count" in window.undo_button.text()
+    qtbot.wait(200)
+    assert window.undo_button.isVisible(), "still there later"
+    window.undo_button.click()
+    assert journal.get(visit.id) == visit, "back exactly as it was"
+    assert not window.undo_button.isVisible()
+
+
+def test_delete_then_ctrl_z_from_the_button_in_view(qtbot, window, journal, keyboard) -> None:
+    reading = journal.add("t", {"taken": "2026-11-30T08:00", "value": "37.0", "unit": "C"})
+    window.entry_actions.delete(reading.id)
+    assert journal.temperatures() == []
+    assert window.undo_button.isVisible() and "temperature" in window.undo_button.text()
+    keyboard.shortcut(window, "Ctrl+Z")
+    assert journal.temperatures() == [reading]
+
+
+def test_an_imported_follow_up_with_any_id_can_be_marked_done(qtbot, window, journal) -> None:
+    from msjournal.model.records import FollowUp, JournalData
+
+    imported = FollowUp("7", "appointment", "Neurologist review", date(2026, 11, 30))
+    journal.add_records(JournalData(follow_ups=(imported,)))
+    window.entry_actions.mark_done("7")
+    assert journal.get("7").done is not None

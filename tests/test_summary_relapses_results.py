@@ -151,10 +151,10 @@ def test_the_html_summary_has_headings_table_headers_and_the_marker(
 ) -> None:
     """The printed (HTML) summary has real headings and header cells for both sections."""
     html = _html(with_relapses)
-    assert "<h3>Relapses</h3>" in html and "<h3>Latest results</h3>" in html
-    assert "<h3>All test results in the period</h3>" in html
+    assert "<h2>Relapses</h2>" in html and "<h2>Latest results</h2>" in html
+    assert "<h2>All test results in the period</h2>" in html
     for header in ("Onset", "Treated with", "Test", "Lab&#x27;s range", "Outside the range"):
-        assert f"<th align='left'>{header}</th>" in html
+        assert f"<th scope='col' align='left'>{header}</th>" in html
     text = unescape(html)
     assert "below the lab's range" in text
     assert f"{STEROID} on 4, 5 and 6 Mar 2026" in text

@@ -98,9 +98,11 @@ def _add_chart_and_summary_commands(commands: argparse._SubParsersAction) -> Non
     chart.add_argument("--symptom", action="append", metavar="ID", help="symptom id (repeatable)")
     chart.add_argument("--test", metavar="ID", help="lab test id (for the results chart)")
 
-    summary = commands.add_parser("summary", help="write the appointment summary PDF")
+    summary = commands.add_parser(
+        "summary", help="write the appointment summary (PDF, or a web page for screen readers)"
+    )
     _journal_option(summary)
-    summary.add_argument("--out", metavar="FILE.pdf", required=True)
+    summary.add_argument("--out", metavar="FILE.pdf|FILE.html", required=True)
     summary.add_argument("--from", dest="date_from", metavar="DATE")
     summary.add_argument("--to", dest="date_to", metavar="DATE")
 

@@ -27,7 +27,7 @@ MARK = "Self-reported by the patient (msjournal); not a medical record."
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in header)
+    head = "".join(f"<th scope='col' align='left'>{escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     return (
         f"<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
@@ -36,7 +36,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _section(title: str, content: str) -> str:
-    return f"<h3>{escape(title)}</h3>{content}"
+    return f"<h2>{escape(title)}</h2>{content}"
 
 
 def _relapses(o: Overview) -> str:
@@ -78,7 +78,17 @@ def _results(o: Overview) -> str:
 
 
 def overview_html(o: Overview) -> str:
-    title = "Appointment summary" + (f": {o.person}" if o.person else "")
+    """The summary for Qt's printing (QTextDocument)."""
+    return "<html><body>" + overview_body(o) + "</body></html>"
+
+
+def summary_title(o: Overview) -> str:
+    return "Appointment summary" + (f": {o.person}" if o.person else "")
+
+
+def overview_body(o: Overview) -> str:
+    """The summary's content: one h1, an h2 per section, tables with column headers."""
+    title = summary_title(o)
     parts = [
         f"<h1>{escape(title)}</h1>",
         f"<p>{escape(period_text(o.start, o.end))}. Made {day_text(o.made)}. {MARK}</p>",
@@ -146,4 +156,4 @@ def overview_html(o: Overview) -> str:
         _section("My questions for my care team", f"<p>{questions or '(none written)'}</p>")
     )
     parts.append(f"<p><i>{MARK}</i></p>")
-    return "<html><body>" + "".join(parts) + "</body></html>"
+    return "".join(parts)

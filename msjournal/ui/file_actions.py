@@ -30,6 +30,12 @@ def prepare_summary(window: JournalWindow) -> None:
     run(as_widget(window), window.journal)
 
 
+def save_summary_web_page(window: JournalWindow) -> None:
+    from msjournal.ui.dialogs.summary_dialog import save_web_page
+
+    save_web_page(as_widget(window), window.journal)
+
+
 def print_summary(window: JournalWindow) -> None:
     try:
         from msjournal.ui.dialogs.summary_dialog import print_summary as run

@@ -42,6 +42,11 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
     )
     file.addSeparator()
     _add(file, "Prepare appointment &summary…", lambda: file_actions.prepare_summary(window))
+    _add(
+        file,
+        "Save summary as &web page (for screen readers)…",
+        lambda: file_actions.save_summary_web_page(window),
+    )
     actions["print"] = _add(
         file, "&Print summary…", lambda: file_actions.print_summary(window), std.Print
     )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from msjournal.journal import Journal
+from msjournal.model.errors import JournalError
 from msjournal.model.progress import Progress
 from msjournal.summary.data import build_overview, default_period
 from msjournal.ui.dialogs.dialog_size import fit_dialog
@@ -170,6 +171,29 @@ def prepare_summary(parent: QWidget | None, journal: Journal) -> Path | None:
     written = write_pdf(parent, journal, out, *period)
     if written is not None:
         offer_to_open(parent, written)
+    return written
+
+
+def save_web_page(parent: QWidget | None, journal: Journal) -> Path | None:
+    """The summary as a web page: headings, table headers and a language for screen readers,
+    text that reflows at any zoom. Offered beside the PDF."""
+    from msjournal.summary.web_page import write_web_page
+
+    period = _ask_period(parent, journal, "Save as web page…")
+    if period is None:
+        return None
+    suggested = _suggested(period[1]).with_suffix(".html")
+    out = choose_save_path(parent, "Save the summary as a web page", suggested, "Web page (*.html)")
+    if out is None:
+        return None
+    if out.suffix.lower() not in (".html", ".htm"):
+        out = out.with_name(out.name + ".html")
+    try:
+        written = write_web_page(journal.snapshot(), journal.catalog, out, *period)
+    except JournalError as error:
+        QMessageBox.warning(parent, TITLE, str(error))
+        return None
+    offer_to_open(parent, written)
     return written
 
 

@@ -222,3 +222,25 @@ def test_unknown_chart_kind_is_refused(data: JournalData, catalog: Catalog) -> N
     """Asking for a chart kind that does not exist names the kind and the choices."""
     with pytest.raises(JournalError, match="'pie'.*severity"):
         drawn("pie", data, catalog)
+
+
+def test_treatment_names_close_together_never_overlap(catalog: Catalog) -> None:
+    """A steroid course in the middle of natalizumab: names that would cover each other are
+    left to the legend (seen on the demo journal: 'Natalizumab' and the steroid drip's name
+    were drawn on top of each other)."""
+    figure = charts.new_figure(6, 4)  # a small window: names have little room
+    charts.draw_chart(
+        "severity",
+        figure,
+        journal_data(
+            *(infusion(f"n{m}", f"2025-{m:02d}-01T09:00") for m in range(1, 13)),
+            *(infusion(f"s{d}", f"2025-08-1{d}T09:00", "iv_methylprednisolone") for d in (2, 3, 4)),
+            effect("s1", "headache", "2025-01-01T15:00", 5, infusion="n1"),
+        ),
+        catalog,
+    )
+    figure.canvas.draw()
+    boxes = [t.get_window_extent() for t in by_gid(figure, "infusion-name")]
+    assert boxes
+    for first, second in zip(boxes, boxes[1:], strict=False):
+        assert not first.overlaps(second)

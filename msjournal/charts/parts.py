@@ -196,10 +196,19 @@ def _name_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.Infu
     Call after the date axis is set: a name with no room on the right of its line goes on the left.
     """
     previous = None
+    taken: list[tuple[float, float]] = []  # points along the axis already holding a name
     for mark in marks:
         if mark.treatment != previous:
             name = request.catalog.treatment_name(mark.treatment)
-            left = _room_on_right(ax, mark.day) < len(name) * 0.6 * request.theme.font_size * 0.8
+            width = len(name) * 0.6 * request.theme.font_size * 0.8
+            room = _room_on_right(ax, mark.day)
+            left = room < width
+            at = _axis_width(ax) - room
+            span = (at - width, at) if left else (at, at + width)
+            previous = mark.treatment
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue  # no room beside the last name: the legend names it
+            taken.append(span)
             ax.text(
                 date_x(mark.day),
                 0.985,
@@ -212,7 +221,11 @@ def _name_infusions(ax: Axes, request: ChartRequest, marks: Sequence[trends.Infu
                 gid="infusion-name",
                 clip_on=True,
             )
-        previous = mark.treatment
+
+
+def _axis_width(ax: Axes) -> float:
+    """The width of the axes in points (an estimate before the layout runs)."""
+    return float(ax.get_position().width * figure_of(ax).get_figwidth() * 72)
 
 
 def _room_on_right(ax: Axes, day: date) -> float:

@@ -197,3 +197,12 @@ def test_due_dates_are_said_in_words() -> None:
         "today",
     ]
     assert days_in_words(-3) == "3 days ago"
+
+
+def test_no_journal_never_suggests_writing_a_demo_over_the_persons_path(tmp_path) -> None:
+    """Issue "Accessibility", minor: the hint suggested 'msjournal demo --out' the person's own
+    journal path."""
+    own = tmp_path / "my-journal.sqlite"
+    result = run("alerts", "--journal", str(own))
+    assert result.returncode != 0 and "No journal at" in result.stderr
+    assert f"--out {own}" not in result.stderr and "demo.sqlite" in result.stderr

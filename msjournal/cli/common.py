@@ -16,7 +16,8 @@ def open_existing(path_text: str | None) -> Journal:
     path = resolve_journal(path_text)
     if not path.exists():
         raise JournalError(
-            f"No journal at {path}. Create one with the window, or 'msjournal demo --out {path}'."
+            f"No journal at {path}. Start the window (msjournal) to create your journal, or "
+            "try the commands on a demo: 'msjournal demo --out demo.sqlite'."
         )
     return Journal.open(path, passphrase=current_passphrase(path))
 

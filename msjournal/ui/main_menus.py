@@ -53,7 +53,7 @@ def build_menus(window: JournalWindow) -> dict[str, QAction]:
     export = file.addMenu("&Export")
     for kind, text in (
         ("json", "&JSON (everything)"),
-        ("csv", "&CSV (spreadsheet)"),
+        ("csv", "&CSV for spreadsheets (a .zip, one file per kind)"),
         ("ics", "Calendar (.&ics)"),
     ):
         _add(export, text, partial(file_actions.export, window, kind))

@@ -244,3 +244,12 @@ def test_treatment_names_close_together_never_overlap(catalog: Catalog) -> None:
     assert boxes
     for first, second in zip(boxes, boxes[1:], strict=False):
         assert not first.overlaps(second)
+
+
+def test_no_symptom_marker_looks_like_an_infusion_or_a_relapse() -> None:
+    """Issue "Accessibility", minor: the infusion marker and a symptom's marker were both
+    triangles that differed only by colour."""
+    from msjournal.charts.chart_text import MARKERS
+
+    assert "^" not in MARKERS and "*" not in MARKERS
+    assert len(set(MARKERS)) == len(MARKERS)

@@ -39,17 +39,18 @@ CHART_TITLES = {
     "per-infusion": "Side effects after each infusion",
     "results": RESULTS_TITLE,  # the chart itself is titled with the test's name
 }
-# The severity chart's markers (matplotlib's codes) and their names, in the same order.
-MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
+# The severity chart's markers (matplotlib's codes) and their names, in the same order. No
+# symptom shares a shape with the infusion marks (triangles) or a relapse onset (a star).
+MARKERS = ("o", "s", "D", "v", "P", "X", "h", "p")
 MARKER_NAMES = (
     "circle",
     "square",
     "diamond",
-    "triangle",
     "upside-down triangle",
     "plus",
     "cross",
-    "star",
+    "hexagon",
+    "pentagon",
 )
 # The infusion and relapse marks sit at the foot of the chart, at this share of its height.
 INFUSION_HEIGHT = 0.02

@@ -48,3 +48,29 @@ def test_f10_opens_the_first_menu(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.menuBar().activeAction() is not None, timeout=2000)
     assert window.menuBar().activeAction().text() == "&File"
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+
+
+def test_today_never_scrolls_sideways_in_a_narrow_window(qtbot, journal) -> None:
+    """At QT_SCALE_FACTOR=2 a 1366×768 screen is 683 px wide for the window: the alert cards'
+    titles wrap under their level and button instead of pushing the page sideways."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtWidgets import QScrollArea
+
+    from msjournal.ui import appearance
+
+    taken = (datetime.now() - timedelta(hours=1)).isoformat(timespec="minutes")
+    journal.add("t", {"taken": taken, "value": "38.6", "unit": "C"})
+    appearance.apply_text_size(QApplication.instance(), "large")  # type: ignore[arg-type]
+    try:
+        window = MainWindow(journal)
+        qtbot.addWidget(window)
+        window.resize(660, 420)
+        window.show()
+        qtbot.wait(50)
+        scroll = window.today.findChild(QScrollArea)
+        assert window.today.shown_alerts, "the fever alert is on Today"
+        assert scroll.horizontalScrollBar().maximum() == 0
+    finally:
+        appearance.apply_text_size(QApplication.instance(), "normal")  # type: ignore[arg-type]
+        QApplication.instance().setStyleSheet("")  # type: ignore[union-attr]

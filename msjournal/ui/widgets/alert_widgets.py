@@ -69,11 +69,14 @@ def _card_frame(card: QFrame, level: str, title: str, button: QPushButton) -> QV
     card.setStyleSheet(level_style(level))
     card.setAccessibleName(f"{LEVEL_LABELS.get(level, level)}: {title}")
     layout = QVBoxLayout(card)
+    # The level and the button on one line, the title under them: narrow windows (large text,
+    # a scale factor of 2) wrap the title instead of scrolling sideways.
     top = QHBoxLayout()
     top.addWidget(level_label(level))
-    top.addWidget(heading(title, 1.1), 1)
+    top.addStretch(1)
     top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(top)
+    layout.addWidget(heading(title, 1.1))
     return layout
 
 

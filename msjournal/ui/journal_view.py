@@ -130,13 +130,7 @@ class JournalView(QWidget):
                 labelled_field("Show", self.status_filter), 0, Qt.AlignmentFlag.AlignLeft
             )
         model: RowsModel[Any] = RowsModel(columns, self)
-        view = table_view(
-            model,
-            title.replace("&", ""),
-            order=Qt.SortOrder.AscendingOrder
-            if key == "follow_ups"
-            else Qt.SortOrder.DescendingOrder,
-        )
+        view = table_view(model, title.replace("&", ""))  # newest first, as everywhere
         self._watch(view)
         layout.addWidget(view, 1)
         self.models[key], self.views[key] = model, view

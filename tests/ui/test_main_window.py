@@ -319,3 +319,20 @@ def test_treatment_filter_shows_its_whole_text_at_every_text_size(
             window.close()
     finally:
         apply_text_size(qapp, "normal")
+
+
+def test_follow_ups_list_the_latest_first_like_every_other_table(qtbot, window, journal) -> None:
+    """Issue "Accessibility", minor: 'follow-ups list oldest-first'."""
+    journal.add("f", {"kind": "lab_test", "title": "Old blood test", "due": "2024-01-10"})
+    journal.add("f", {"kind": "appointment", "title": "Next review", "due": "2027-01-10"})
+    window.show_page(1)
+    window.refresh()
+    view = window.journal_view.views["follow_ups"]
+    model = view.model()
+    titles = [
+        model.data(model.index(row, column))
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+        if model.data(model.index(row, column)) in ("Old blood test", "Next review")
+    ]
+    assert titles == ["Next review", "Old blood test"]

@@ -363,14 +363,14 @@ class Journal:
         if kind is FOLLOW_UP:
             return store.follow_up_from_row(row)
         if kind is RELAPSE:
-            return store.relapse_from_row(row, self._uids(models.Infusion))
-        return store.test_result_from_row(row, self._uids(models.FollowUp))
-
-    def _uids(self, model: Any) -> set[str]:
-        return set(model.select(model.uid).scalars())
+            linked = reading.existing_uids(models.Infusion, store.treated_with_ids(row))
+            return store.relapse_from_row(row, linked)
+        follow_up = row["follow_up"]
+        linked = reading.existing_uids(models.FollowUp, [follow_up] if follow_up else [])
+        return store.test_result_from_row(row, linked)
 
     def _relapse_infusions(self) -> set[str]:
-        treating = [t.id for t in self.catalog.treatments.values() if t.purpose == "relapse"]
+        treating = sorted(self.catalog.relapse_treatments())
         query = models.Infusion.select(models.Infusion.uid).where(
             models.Infusion.treatment.in_(treating)
         )
@@ -423,7 +423,9 @@ class Journal:
             return validate_follow_up(draft, entry_id)
         if kind is RELAPSE:
             return validate_relapse(draft, entry_id, self._relapse_infusions(), now)
-        known = self._uids(models.FollowUp)
+        follow_up = draft.get("follow_up")
+        asked = [follow_up] if isinstance(follow_up, str) else []
+        known = reading.existing_uids(models.FollowUp, asked)
         return validate_test_result(draft, self.catalog, entry_id, known, now)
 
     def _columns(self, record: Entry) -> dict[str, Any]:

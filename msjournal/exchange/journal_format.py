@@ -25,7 +25,7 @@ from msjournal.exchange.format_settings import (
 )
 from msjournal.journal import Journal
 from msjournal.model.catalog import Catalog
-from msjournal.model.dates import format_date, format_datetime
+from msjournal.model.dates import format_date, format_datetime, format_day_or_moment
 from msjournal.model.errors import JournalError, ValidationError
 from msjournal.model.kinds import BY_SECTION, KINDS
 from msjournal.model.records import (
@@ -143,12 +143,11 @@ def relapse_json(record: Relapse) -> dict[str, Any]:
 
 
 def test_result_json(record: TestResult) -> dict[str, Any]:
-    taken = record.taken
     return {
         "id": record.id,
         "test": record.test,
         "other_label": record.other_label,
-        "taken": format_datetime(taken) if isinstance(taken, datetime) else format_date(taken),
+        "taken": format_day_or_moment(record.taken),
         "value": _number(record.value),
         "unit": record.unit,
         "qualitative": record.qualitative,
@@ -362,7 +361,7 @@ def _file_links(
 ) -> _Links:
     """A relapse may link to the file's IV steroid or plasma exchange infusions, and to the
     journal's infusions (whose treatments the ids alone do not tell)."""
-    relapse_treatments = {t.id for t in catalog.treatments.values() if t.purpose == "relapse"}
+    relapse_treatments = catalog.relapse_treatments()
     in_file = {i.id for i in infusions}
     return _Links(
         infusions=set(journal["infusions"]) | in_file,

@@ -171,6 +171,11 @@ class Catalog:
             return self.tests[test_id].name
         return other_label or "Other test"
 
+    def relapse_treatments(self) -> frozenset[str]:
+        """The treatments given for a relapse (IV steroids, plasma exchange): the infusions a
+        relapse entry may name as what treated it."""
+        return frozenset(t.id for t in self.treatments.values() if t.purpose == "relapse")
+
     def tests_for_task(self, treatment_id: str, task_id: str) -> frozenset[str]:
         """The tests whose results count as this monitoring task done."""
         return frozenset(t.id for t in self.tests.values() if t.fulfils_task(treatment_id, task_id))

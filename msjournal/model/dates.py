@@ -76,6 +76,13 @@ def format_date(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def format_day_or_moment(value: date | datetime) -> str:
+    """A date alone as YYYY-MM-DD, a date-time as in the journal format."""
+    if isinstance(value, datetime):
+        return str(format_datetime(value))
+    return value.isoformat()
+
+
 def human_date(value: date) -> str:
     """A date as people read it: 'Mon 2 Mar 2026'."""
     return f"{value:%a} {value.day} {value:%b %Y}"

@@ -6,7 +6,7 @@ before calling them, and is the only caller.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -72,14 +72,21 @@ def follow_ups() -> list[FollowUp]:
     return [store.follow_up_from_row(row) for row in _dicts(query)]
 
 
-def _uids(model: Any) -> set[str]:
-    return set(model.select(model.uid).scalars())
+def existing_uids(model: Any, candidates: Iterable[str]) -> set[str]:
+    """Which of these entry ids the table still holds: a link to an entry deleted since is
+    left out. Only the ids asked about are read, so this does not grow with the journal."""
+    wanted = sorted(set(candidates))
+    if not wanted:
+        return set()
+    return set(model.select(model.uid).where(model.uid.in_(wanted)).scalars())
 
 
 def relapses() -> list[Relapse]:
     query = models.Relapse.select().order_by(models.Relapse.onset, models.Relapse.id)
-    known = _uids(models.Infusion)
-    return [store.relapse_from_row(row, known) for row in _dicts(query)]
+    rows = list(_dicts(query))
+    linked = (i for row in rows for i in store.treated_with_ids(row))
+    known = existing_uids(models.Infusion, linked)
+    return [store.relapse_from_row(row, known) for row in rows]
 
 
 def test_results(since: datetime | None = None, test: str | None = None) -> list[TestResult]:
@@ -89,17 +96,16 @@ def test_results(since: datetime | None = None, test: str | None = None) -> list
     if test is not None:
         query = query.where(models.TestResult.test == test)
     if since is not None:
-        latest = models.TestResult.select(
-            models.TestResult.test, pw.fn.MAX(models.TestResult.taken).alias("last")
-        ).group_by(models.TestResult.test)
-        latest_taken = {t: last for t, last in _tuples(latest)}
+        latest = models.TestResult.select(pw.fn.MAX(models.TestResult.taken)).group_by(
+            models.TestResult.test
+        )
         cutoff = since.date().isoformat()
         query = query.where(
             (models.TestResult.taken >= cutoff)
-            | models.TestResult.taken.in_(sorted(set(latest_taken.values())))
+            | models.TestResult.taken.in_(sorted(set(latest.scalars())))
         )
-    known = _uids(models.FollowUp)
-    rows = _dicts(query.order_by(models.TestResult.taken, models.TestResult.id))
+    rows = list(_dicts(query.order_by(models.TestResult.taken, models.TestResult.id)))
+    known = existing_uids(models.FollowUp, (r["follow_up"] for r in rows if r["follow_up"]))
     return [store.test_result_from_row(row, known) for row in rows]
 
 

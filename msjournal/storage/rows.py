@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from msjournal.model.dates import format_day_or_moment
 from msjournal.model.records import (
     Acknowledgement,
     FollowUp,
@@ -103,9 +104,7 @@ def relapse_columns(record: Relapse) -> dict[str, Any]:
 
 def taken_text(taken: date | datetime) -> str:
     """ISO text that sorts by time: a date alone sorts before the same day's times."""
-    if isinstance(taken, datetime):
-        return taken.isoformat(timespec="seconds" if taken.second else "minutes")
-    return taken.isoformat()
+    return format_day_or_moment(taken)
 
 
 def taken_value(text: str) -> date | datetime:
@@ -190,6 +189,11 @@ def follow_up_from_row(row: dict[str, Any]) -> FollowUp:
     )
 
 
+def treated_with_ids(row: dict[str, Any]) -> list[str]:
+    """The infusion ids a relapse row links to, as stored (some may be deleted since)."""
+    return [str(i) for i in json.loads(row["treated_with"])]
+
+
 def relapse_from_row(row: dict[str, Any], infusion_ids: set[str]) -> Relapse:
     """A relapse; links to infusions deleted since are left out (an undo brings them back)."""
     return Relapse(
@@ -201,7 +205,7 @@ def relapse_from_row(row: dict[str, Any], infusion_ids: set[str]) -> Relapse:
         recovered=row["recovered"],
         recovery=row["recovery"],
         confirmed=bool(row["confirmed"]),
-        treated_with=tuple(i for i in json.loads(row["treated_with"]) if i in infusion_ids),
+        treated_with=tuple(i for i in treated_with_ids(row) if i in infusion_ids),
         notes=row["notes"],
     )
 

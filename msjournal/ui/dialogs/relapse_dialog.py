@@ -201,8 +201,7 @@ class RelapseDialog(EntryDialog):
 
 
 def _treats_relapses(infusion: Infusion, catalog: Catalog) -> bool:
-    treatment = catalog.treatments.get(infusion.treatment)
-    return treatment is not None and treatment.purpose == "relapse"
+    return infusion.treatment in catalog.relapse_treatments()
 
 
 def _hint(text: str) -> QLabel:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         while widget is not None and widget is not page:
             if (
                 page.isAncestorOf(widget)
+                and not isinstance(widget, QScrollArea)  # a page's scrolling frame: go inside
                 and widget.isVisibleTo(self)
                 and widget.isEnabled()
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget, QWidget
 
 from msjournal.ui import main_window as main_window_module
 from msjournal.ui.widgets import announce as announce_module
@@ -21,7 +21,10 @@ from tests.ui.conftest import focused
 
 
 def _is_container(widget: QWidget) -> bool:
-    return isinstance(widget, QTabWidget) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+    return (
+        isinstance(widget, (QTabWidget, QScrollArea))
+        or widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+    )
 
 
 def test_at_start_the_keyboard_is_on_a_visible_control(qtbot, window) -> None:

@@ -23,6 +23,7 @@ from msjournal.journal import Journal
 from msjournal.rules.alerts import Alert
 from msjournal.ui.appearance import LEVEL_COLOURS, LEVEL_LABELS, heading, level_style
 from msjournal.ui.dialogs.dialog_size import fit_dialog
+from msjournal.ui.widgets.flow_layout import flow_row
 
 # Says, in the alert's own terms, which criterion the entry meets.
 CRITERION_INTRO = {
@@ -69,13 +70,10 @@ def _card_frame(card: QFrame, level: str, title: str, button: QPushButton) -> QV
     card.setStyleSheet(level_style(level))
     card.setAccessibleName(f"{LEVEL_LABELS.get(level, level)}: {title}")
     layout = QVBoxLayout(card)
-    # The level and the button on one line, the title under them: narrow windows (large text,
-    # a scale factor of 2) wrap the title instead of scrolling sideways.
-    top = QHBoxLayout()
-    top.addWidget(level_label(level))
-    top.addStretch(1)
-    top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-    layout.addLayout(top)
+    # The level and the button on one line when they fit (the button goes under the level when
+    # they do not), the title under them: narrow windows (large text, a scale factor of 2)
+    # wrap instead of scrolling sideways.
+    layout.addWidget(flow_row(level_label(level), button))
     layout.addWidget(heading(title, 1.1))
     return layout
 

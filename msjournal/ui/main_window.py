@@ -79,8 +79,9 @@ class MainWindow(QMainWindow):
         # Undo stays in view after a delete or Mark done, not only for a few seconds.
         self.undo_button = QPushButton()
         self.undo_button.clicked.connect(self.undo_delete)
-        self.undo_button.setVisible(False)
-        self.statusBar().addPermanentWidget(self.undo_button)
+        self.undo_button.setVisible(False)  # in the status bar only while there is an undo:
+        # even hidden there, its large-control height would take a line of a short window
+        self.statusBar()  # made now, so it shows with the window
         self._connect()
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
         QWidget.setTabOrder(self.banner.details, self.banner.hide_button)
@@ -205,6 +206,11 @@ class MainWindow(QMainWindow):
     def _show_undo(self, what: str) -> None:
         self.undo_button.setText(f"Undo {what} (Ctrl+Z)")
         self.undo_button.setAccessibleName(f"Undo {what}")
+        in_bar = self.undo_button.parent() is self.statusBar()
+        if what and not in_bar:
+            self.statusBar().addPermanentWidget(self.undo_button)
+        elif not what and in_bar:
+            self.statusBar().removeWidget(self.undo_button)
         self.undo_button.setVisible(bool(what))
         self.menu_actions["undo"].setText(f"&Undo {what}" if what else "&Undo")
 
